@@ -1,0 +1,3 @@
+from xinfang_cli.cli import main
+
+main()

@@ -1,0 +1,141 @@
+"""The `xf` command line: global options, the command groups, and one error edge.
+
+Heavy libraries (SQLAlchemy, Alembic, openpyxl) are imported inside commands, so
+`xf --help` and `xf --version` start fast.
+"""
+
+import os
+import sys
+from typing import Annotated, Any
+
+import typer
+from typer import rich_utils
+from typer._click import exceptions as click_exceptions
+
+from .. import __version__
+from ..errors import ExitCode, XfError
+from ..i18n import LANGUAGES, lang, set_lang, t
+from . import admin, cases, views
+from .common import STATE, operator_name
+
+rich_utils.OPTIONS_PANEL_TITLE = t("panel.options")
+rich_utils.COMMANDS_PANEL_TITLE = t("panel.commands")
+rich_utils.ARGUMENTS_PANEL_TITLE = t("panel.arguments")
+rich_utils.REQUIRED_LONG_STRING = t("help.required")
+
+
+class XfGroup(typer.core.TyperGroup):
+    """Runs the commands and turns every failure into one translated line and an exit code."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:
+        extra.pop("standalone_mode", None)
+        try:
+            code = super().main(args=args, prog_name=prog_name or "xf",
+                                standalone_mode=False, **extra)
+        except XfError as exc:
+            code = _fail(t(exc.key, **_shown(exc.params)), exc.exit_code)
+        except click_exceptions.UsageError as exc:
+            code = _fail(_usage_message(exc), ExitCode.BAD_INPUT)
+        except typer.Abort:
+            code = _fail(t("err.aborted"), ExitCode.BAD_INPUT)
+        except Exception as exc:  # the database or a bug: never a traceback
+            code = _unexpected(exc)
+        finally:
+            STATE.close()
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _shown(params: dict[str, object]) -> dict[str, object]:
+    """Dates as ISO text, enumeration values as labels of the chosen language."""
+    from enum import StrEnum
+
+    from ..enums import label
+
+    def one(value: object) -> object:
+        if hasattr(value, "isoformat"):
+            return value.isoformat()  # type: ignore[union-attr]
+        if isinstance(value, StrEnum):
+            return label(value, lang())
+        return value
+
+    return {k: one(v) for k, v in params.items()}
+
+
+def _fail(message: str, code: int) -> int:
+    typer.echo(f"xf: {message}", err=True)
+    return int(code)
+
+
+def _usage_message(exc: click_exceptions.UsageError) -> str:
+    param = getattr(exc, "param", None)
+    name = (param.opts[0] if param.opts else param.name) if param is not None else None
+    if isinstance(exc, click_exceptions.MissingParameter):
+        return t("err.missing_option", option=name or "?")
+    if isinstance(exc, click_exceptions.NoSuchOption):
+        return t("err.no_such_option", option=exc.option_name)
+    if isinstance(exc, click_exceptions.BadParameter):
+        return t("err.bad_param", option=name or "?", reason=exc.message)
+    return t("err.usage", reason=exc.format_message())
+
+
+def _unexpected(exc: Exception) -> int:
+    from sqlalchemy.exc import DBAPIError
+
+    if isinstance(exc, DBAPIError):
+        from ..db import unusable
+        from .common import target
+
+        error = unusable(exc, target())
+        return _fail(t(error.key, **error.params), error.exit_code)
+    if os.environ.get("XF_DEBUG"):
+        raise exc
+    return _fail(t("err.internal", kind=type(exc).__name__, reason=str(exc)),
+                 ExitCode.INTERNAL)
+
+
+app = typer.Typer(
+    cls=XfGroup,
+    name="xf",
+    help=t("help.app"),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"xf {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    db: Annotated[str | None, typer.Option("--db", envvar="XF_DB", help=t("opt.db"),
+                                           metavar="PATH|URL")] = None,
+    lang_: Annotated[str | None, typer.Option("--lang", envvar="XF_LANG", help=t("opt.lang"),
+                                              metavar="|".join(LANGUAGES))] = None,
+    by: Annotated[str | None, typer.Option("--by", envvar="XF_USER", help=t("opt.by"),
+                                           metavar="NAME")] = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help=t("opt.version"))] = False,
+) -> None:
+    if lang_:
+        set_lang(lang_)
+    STATE.close()
+    STATE.db = db
+    STATE.by = (by or "").strip() or operator_name()
+
+
+cases.register(app)
+views.register(app)
+admin.register(app)
+
+
+def main() -> None:
+    """The console script `xf`."""
+    app(prog_name="xf")
+
+
+__all__ = ["app", "main", "lang"]

@@ -1,0 +1,223 @@
+"""Setting up: the database, units, incidents, deadline rules and settings."""
+
+from typing import Annotated
+
+import typer
+
+from ..enums import IncidentKind, UnitKind
+from ..i18n import t
+from ..render import Format, destination, write_json
+from .common import (
+    STATE,
+    FormatOpt,
+    JsonOpt,
+    OutputOpt,
+    choice,
+    day,
+    done,
+    operation,
+    output_format,
+    reading,
+    settings,
+    target,
+)
+
+db_app = typer.Typer(help=t("help.db"), no_args_is_help=True)
+unit_app = typer.Typer(help=t("help.unit"), no_args_is_help=True)
+incident_app = typer.Typer(help=t("help.incident"), no_args_is_help=True)
+deadlines_app = typer.Typer(help=t("help.deadlines"), no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    panel = t("panel.admin")
+    app.command(name="init", help=t("help.init"), rich_help_panel=panel)(init)
+    app.add_typer(db_app, name="db", rich_help_panel=panel)
+    app.add_typer(unit_app, name="unit", rich_help_panel=panel)
+    app.add_typer(incident_app, name="incident", rich_help_panel=t("panel.cases"))
+    app.add_typer(deadlines_app, name="deadlines", rich_help_panel=panel)
+    app.command(name="config", help=t("help.config"), rich_help_panel=panel)(config)
+
+
+def _prepare():  # type: ignore[no-untyped-def]
+    """Create (SQLite: owner-only file) or open the database and bring it to the newest schema."""
+    from ..db import create_sqlite_file, make_engine, schema_revision, unusable
+    from ..migrate import upgrade
+    from sqlalchemy.exc import DBAPIError
+
+    where = target()
+    if where.path is not None and not where.path.exists():
+        create_sqlite_file(where.path)
+    engine = STATE.engine = make_engine(where, settings().office.lock_timeout)
+    try:
+        before = schema_revision(engine)
+        upgrade(engine)
+        return engine, before, schema_revision(engine)
+    except DBAPIError as exc:
+        raise unusable(exc, where) from None
+
+
+def init(sample: Annotated[bool, typer.Option("--sample", help=t("opt.sample"))] = False
+         ) -> None:
+    from ..db import unit_of_work
+    from ..deadlines import office_deadlines
+    from ..dates import today
+    from ..services import Op
+
+    engine, before, after = _prepare()
+    done(t("msg.db_ready", target=target().label, revision=after) if before != after
+         else t("msg.db_current", target=target().label, revision=after))
+    if not sample:
+        return
+    from sqlalchemy import func, select
+
+    from ..migrate import sample_dir
+    from ..models import Case
+    from ..sample import load
+
+    with unit_of_work(engine) as session:
+        if session.scalar(select(func.count()).select_from(Case)):
+            done(t("msg.sample_skipped"))
+            return
+        op = Op(session=session, by=STATE.by, today=today(), deadlines=office_deadlines())
+        units, cases, incidents = load(op, sample_dir())
+    done(t("msg.sample_loaded", units=units, cases=cases, incidents=incidents))
+
+
+@db_app.command("upgrade", help=t("help.db_upgrade"))
+def db_upgrade() -> None:
+    where = target()
+    if where.path is not None and not where.path.exists():
+        from ..errors import DatabaseUnusable
+
+        raise DatabaseUnusable("err.db_missing", target=where.label)
+    _engine, before, after = _prepare()
+    done(t("msg.db_upgraded", before=before or "—", after=after) if before != after
+         else t("msg.db_current", target=where.label, revision=after))
+
+
+@db_app.command("check", help=t("help.db_check"))
+def db_check(fmt: FormatOpt = "table", as_json: JsonOpt = False) -> None:
+    from ..dbcheck import check
+
+    chosen = output_format(fmt, as_json, (Format.TABLE, Format.JSON))
+    report = check(target(), settings().office.lock_timeout)
+    if chosen is Format.JSON:
+        write_json(report)
+    else:
+        for line in report["lines"]:
+            typer.echo(line)
+    if not report["ok"]:
+        raise typer.Exit(report["exit_code"])
+
+
+@unit_app.command("add", help=t("help.unit_add"))
+def unit_add(
+    code: Annotated[str, typer.Argument(help=t("arg.unit_code"), metavar="CODE")],
+    name: Annotated[str, typer.Argument(help=t("arg.unit_name"), metavar="NAME")],
+    kind: Annotated[str, typer.Option("--kind", help=t("opt.unit_kind"))],
+    head: Annotated[str | None, typer.Option("--head", help=t("opt.head"))] = None,
+    leader: Annotated[str | None, typer.Option("--leader", help=t("opt.unit_leader"))] = None,
+) -> None:
+    from ..services import add_unit
+
+    with operation() as op:
+        unit = add_unit(op, code, name, choice(UnitKind, kind, "--kind"),  # type: ignore[arg-type]
+                        head, leader)
+    done(t("msg.unit_added", code=unit.code, name=unit.name))
+
+
+@unit_app.command("list", help=t("help.unit_list"))
+def unit_list(fmt: FormatOpt = "table", as_json: JsonOpt = False,
+              output: OutputOpt = None) -> None:
+    from ..queries import unit_rows
+
+    chosen = output_format(fmt, as_json, (Format.TABLE, Format.JSON))
+    with reading() as session:
+        rows = unit_rows(session)
+    if chosen is Format.JSON:
+        write_json(rows, output)
+        return
+    from ..render.tables import print_units
+
+    with destination(output) as out:
+        print_units(rows, out)
+
+
+@incident_app.command("add", help=t("help.incident_add"))
+def incident_add(
+    unit: Annotated[str, typer.Option("--unit", help=t("opt.unit"))],
+    kind: Annotated[str, typer.Option("--kind", help=t("opt.incident_kind"))],
+    note: Annotated[str, typer.Option("--note", help=t("opt.incident_note"))],
+    on: Annotated[str | None, typer.Option("--on", help=t("opt.on"), metavar="DATE")] = None,
+    case: Annotated[str | None, typer.Option("--case", help=t("opt.incident_case"),
+                                             metavar="ID")] = None,
+) -> None:
+    from ..services import add_incident
+
+    with operation() as op:
+        add_incident(op, unit, choice(IncidentKind, kind, "--kind"),  # type: ignore[arg-type]
+                     day(on, "--on"), note, case)  # type: ignore[arg-type]
+    done(t("msg.incident_added", unit=unit))
+
+
+@deadlines_app.command("recompute", help=t("help.deadlines_recompute"))
+def deadlines_recompute(
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=t("opt.dry_run"))] = False,
+) -> None:
+    from ..services import recompute_deadlines
+
+    with operation() as op:
+        moved = recompute_deadlines(op)
+        for case_id, field, old, new in moved:
+            typer.echo(t("msg.due_moved", id=case_id, field=t(f"col.{field}"), old=old, new=new))
+        if dry_run:
+            op.session.rollback()
+    key = "msg.recompute_dry" if dry_run else "msg.recompute_done"
+    done(t(key, n=len({m[0] for m in moved})))
+
+
+@deadlines_app.command("show", help=t("help.deadlines_show"))
+def deadlines_show() -> None:
+    rules = settings().deadlines
+    for name, value in rules.model_dump().items():
+        typer.echo(f"{t(f'rule.{name}')}: {value}")
+
+
+def config(path_only: Annotated[bool, typer.Option("--path", help=t("opt.config_path"))]
+           = False) -> None:
+    """Print the settings in force as TOML (start your config.toml from it)."""
+    from ..config import config_path, data_dir
+
+    if path_only:
+        typer.echo(config_path())
+        return
+    current = settings()
+    typer.echo(f"# {t('msg.config_file')}: {config_path()}")
+    typer.echo(f"# {t('msg.data_dir')}: {data_dir()}")
+    typer.echo(_toml(current.model_dump(mode="json")))
+
+
+def _toml(data: dict, prefix: str = "") -> str:  # type: ignore[type-arg]
+    lines, tables = [], []
+    for key, value in data.items():
+        if isinstance(value, dict):
+            tables.append((key, value))
+        else:
+            lines.append(f"{key} = {_toml_value(value)}")
+    out = "\n".join(lines)
+    for key, value in tables:
+        name = f"{prefix}{key}"
+        body = _toml(value, f"{name}.")
+        out += f"\n\n[{name}]\n{body}" if body else ""
+    return out.strip()
+
+
+def _toml_value(value: object) -> str:
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False)
+

@@ -1,0 +1,161 @@
+"""What every command shares: global state, option declarations, opening the database."""
+
+import getpass
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, TypeVar
+
+import typer
+
+from ..dates import parse_date, today
+from ..enums import choices_text, parse
+from ..errors import BadInput
+from ..i18n import t
+from ..render import Format
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlmodel import Session
+
+    from ..config import Settings
+    from ..db import Target
+    from ..services import Op
+
+E = TypeVar("E", bound=StrEnum)
+
+
+@dataclass
+class State:
+    """The global options, set by the main callback."""
+
+    db: str | None = None
+    by: str = ""
+    target: "Target | None" = None
+    engine: "Engine | None" = None
+
+    def close(self) -> None:
+        """Release the connection pool at the end of the command."""
+        if self.engine is not None:
+            self.engine.dispose()
+        self.engine = None
+        self.target = None
+
+
+STATE = State()
+
+
+def operator_name() -> str:
+    """`--by`, else XF_USER, else the OS login."""
+    try:
+        return os.environ.get("XF_USER") or getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+# --- option declarations, once -----------------------------------------------------------
+
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help=t("opt.format"),
+                                        metavar="table|json")]
+JsonOpt = Annotated[bool, typer.Option("--json", help=t("opt.json"))]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help=t("opt.output"),
+                                                dir_okay=False, metavar="FILE")]
+AsOfOpt = Annotated[str | None, typer.Option("--as-of", help=t("opt.as_of"), metavar="DATE")]
+OnOpt = Annotated[str | None, typer.Option("--on", help=t("opt.on"), metavar="DATE")]
+RevealOpt = Annotated[bool, typer.Option("--reveal", help=t("opt.reveal"))]
+CaseArg = Annotated[str, typer.Argument(help=t("arg.case_id"), metavar="ID")]
+
+
+def output_format(fmt: str, as_json: bool, allowed: tuple[Format, ...]) -> Format:
+    """`--json` is short for `--format json`; a format the command lacks is exit 2."""
+    if as_json:
+        return Format.JSON
+    try:
+        chosen = Format(fmt.strip().lower())
+    except ValueError:
+        chosen = None
+    if chosen not in allowed:
+        raise BadInput("err.bad_format", value=fmt,
+                       choices=", ".join(str(f) for f in allowed))
+    return chosen
+
+
+def day(text: str | None, field: str, default_today: bool = True) -> date | None:
+    if text is None:
+        return today() if default_today else None
+    return parse_date(text, field)
+
+
+def as_of(text: str | None) -> date:
+    return parse_date(text, "--as-of") if text else today()
+
+
+def choice(enum: type[E], text: str | None, field: str) -> E | None:
+    return parse(enum, text, field) if text is not None else None
+
+
+def ask(field: str, enum: type[StrEnum] | None = None) -> str:
+    """On a terminal, ask for a missing option (choices shown); elsewhere exit 2."""
+    import sys
+
+    if not sys.stdin.isatty():
+        raise BadInput("err.missing_option", option=field)
+    prompt = t(f"prompt.{field.lstrip('-')}")
+    if enum is not None:
+        prompt += f" ({choices_text(enum)})"
+    return typer.prompt(prompt)
+
+
+# --- the database ---------------------------------------------------------------------------
+
+
+def settings() -> "Settings":
+    from ..config import load_settings
+
+    return load_settings()
+
+
+def target() -> "Target":
+    from ..db import resolve
+
+    if STATE.target is None:
+        STATE.target = resolve(STATE.db or os.environ.get("XF_DB") or None)
+    return STATE.target
+
+
+def engine() -> "Engine":
+    from ..db import open_database
+
+    if STATE.engine is None:
+        STATE.engine = open_database(target(), settings().office.lock_timeout)
+    return STATE.engine
+
+
+@contextmanager
+def operation() -> Iterator["Op"]:
+    """One command, one transaction, with the operator, today and the office's rules."""
+    from ..db import unit_of_work
+    from ..deadlines import office_deadlines
+    from ..services import Op
+
+    rules, now = office_deadlines(), today()
+    with unit_of_work(engine(), write=True) as session:
+        yield Op(session=session, by=STATE.by, today=now, deadlines=rules)
+
+
+@contextmanager
+def reading() -> Iterator["Session"]:
+    """A read-only transaction: a consistent view while others write."""
+    from ..db import unit_of_work
+
+    with unit_of_work(engine(), write=False) as session:
+        yield session
+
+
+def done(message: str) -> None:
+    """A confirmation, on stderr so stdout stays clean for scripts."""
+    typer.echo(message, err=True)

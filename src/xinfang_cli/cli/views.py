@@ -1,0 +1,177 @@
+"""Commands that read: one case, many cases, the board and the cron check."""
+
+from typing import Annotated
+
+import typer
+
+from ..enums import CaseStatus
+from ..errors import ExitCode
+from ..i18n import t
+from ..render import Format, destination, stream_json_array, write_json
+from .common import (
+    STATE,
+    AsOfOpt,
+    CaseArg,
+    FormatOpt,
+    JsonOpt,
+    OutputOpt,
+    RevealOpt,
+    as_of,
+    choice,
+    day,
+    output_format,
+    reading,
+    settings,
+)
+
+TABLE_OR_JSON = (Format.TABLE, Format.JSON)
+
+
+def register(app: typer.Typer) -> None:
+    panel = t("panel.views")
+    for command in (show, list_cases, status, overdue):
+        name = command.__name__.removesuffix("_cases")
+        app.command(name=name, help=t(f"help.{name}"), rich_help_panel=panel)(command)
+
+
+def show(case_id: CaseArg, reveal: RevealOpt = False, fmt: FormatOpt = "table",
+         as_json: JsonOpt = False, output: OutputOpt = None) -> None:
+    from ..dates import today
+    from ..queries import case_detail
+
+    chosen = output_format(fmt, as_json, TABLE_OR_JSON)
+    if reveal:
+        from .common import operation
+
+        with operation() as op:
+            detail = case_detail(op.session, case_id, op.today, True, op.by,
+                                 settings().office.group_threshold)
+    else:
+        with reading() as session:
+            detail = case_detail(session, case_id, today(), False, STATE.by,
+                                 settings().office.group_threshold)
+    if chosen is Format.JSON:
+        write_json(detail, output)
+        return
+    from ..render.tables import print_case_detail
+
+    with destination(output) as out:
+        print_case_detail(detail, out)
+
+
+def list_cases(
+    unit: Annotated[str | None, typer.Option("--unit", help=t("opt.filter_unit"))] = None,
+    status_: Annotated[list[str] | None, typer.Option("--status", help=t("opt.filter_status"))
+                       ] = None,
+    backlog: Annotated[bool, typer.Option("--backlog", help=t("opt.filter_backlog"))] = False,
+    overdue_: Annotated[bool, typer.Option("--overdue", help=t("opt.filter_overdue"))] = False,
+    open_: Annotated[bool, typer.Option("--open", help=t("opt.filter_open"))] = False,
+    since: Annotated[str | None, typer.Option("--since", help=t("opt.since"),
+                                              metavar="DATE")] = None,
+    as_of_: AsOfOpt = None,
+    reveal: RevealOpt = False,
+    fmt: FormatOpt = "table",
+    as_json: JsonOpt = False,
+    output: OutputOpt = None,
+) -> None:
+    from ..queries import CaseFilter, case_record
+    from ..queries import list_cases as query
+    from ..repository import find_unit
+
+    chosen = output_format(fmt, as_json, TABLE_OR_JSON)
+    when = as_of(as_of_)
+    statuses = [str(choice(CaseStatus, s, "--status")) for s in status_ or []]
+    flt = CaseFilter(statuses=statuses, backlog_only=backlog,
+                     overdue_on=when if overdue_ else None, open_only=open_,
+                     since=day(since, "--since", default_today=False))
+    threshold = settings().office.group_threshold
+    context = _writing() if reveal else reading()
+    with context as session:
+        if unit:
+            flt.unit = find_unit(session, unit).id
+        rows = (case_record(c, u, when, reveal, threshold) for c, u in query(session, flt))
+        shown = _emit_list(rows, chosen, output)
+        if reveal:
+            from ..queries import reveal_listed
+
+            reveal_listed(session, shown, when, STATE.by, "list")
+
+
+def _writing():  # type: ignore[no-untyped-def]
+    from contextlib import contextmanager
+
+    from .common import operation
+
+    @contextmanager
+    def session_of_operation():  # type: ignore[no-untyped-def]
+        with operation() as op:
+            yield op.session
+
+    return session_of_operation()
+
+
+def _emit_list(rows, chosen: Format, output) -> list[str]:  # type: ignore[no-untyped-def]
+    """Stream the listing; returns the ids shown (for recording a reveal)."""
+    shown: list[str] = []
+
+    def noted(records):  # type: ignore[no-untyped-def]
+        for record in records:
+            shown.append(record["id"])
+            yield record
+
+    with destination(output) as out:
+        if chosen is Format.JSON:
+            stream_json_array(noted(rows), out)
+        else:
+            from ..render.tables import print_case_list
+
+            print_case_list(noted(rows), out)
+    return shown
+
+
+def status(
+    as_of_: AsOfOpt = None,
+    warn_days: Annotated[int | None, typer.Option("--warn-days", help=t("opt.board_warn"),
+                                                  min=0)] = None,
+    fmt: FormatOpt = "table",
+    as_json: JsonOpt = False,
+    output: OutputOpt = None,
+) -> None:
+    from ..queries import board
+
+    chosen = output_format(fmt, as_json, TABLE_OR_JSON)
+    when = as_of(as_of_)
+    days = settings().office.warn_days if warn_days is None else warn_days
+    with reading() as session:
+        data = board(session, when, days)
+    if chosen is Format.JSON:
+        write_json(data, output)
+        return
+    from ..render.tables import print_board
+
+    with destination(output) as out:
+        print_board(data, out)
+
+
+def overdue(
+    as_of_: AsOfOpt = None,
+    warn_days: Annotated[int, typer.Option("--warn-days", help=t("opt.warn_days"),
+                                           min=0)] = 0,
+    fmt: FormatOpt = "table",
+    as_json: JsonOpt = False,
+    output: OutputOpt = None,
+) -> None:
+    from ..queries import overdue as query
+
+    chosen = output_format(fmt, as_json, TABLE_OR_JSON)
+    with reading() as session:
+        data = query(session, as_of(as_of_), warn_days)
+    if chosen is Format.JSON:
+        write_json(data, output)
+    elif data["overdue"] or data["due_soon"]:
+        from ..render.tables import print_overdue
+
+        with destination(output) as out:
+            print_overdue(data, out)
+    # cron mails whatever is printed: on a quiet day nothing is, and the exit is 0.
+    raise typer.Exit(ExitCode.OVERDUE if data["overdue"] else ExitCode.OK)

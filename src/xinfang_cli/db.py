@@ -1,0 +1,140 @@
+"""Opening the database: SQLite by default, PostgreSQL by URL; one transaction per operation.
+
+The only SQLite-specific SQL in `xf` is the connection setup below.
+"""
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlmodel import Session
+
+from .errors import DatabaseUnusable
+
+# The Alembic revisions in order; the last is the schema this program needs.
+# tests/test_migrations.py checks this list against migrations/versions.
+REVISIONS = ("0001_initial_schema",)
+HEAD = REVISIONS[-1]
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where the data is: a SQLite file or a server URL."""
+
+    url: str
+    path: Path | None  # the SQLite file, None for a server
+
+    @property
+    def label(self) -> str:
+        return str(self.path) if self.path else _hide_password(self.url)
+
+
+def _hide_password(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def resolve(db: str | None) -> Target:
+    """`--db`: a file path means SQLite, a URL (`postgresql+psycopg://…`) a server."""
+    from .config import default_db_path
+
+    if db and "://" in db:
+        if db.startswith("sqlite:///"):
+            return Target(db, Path(db.removeprefix("sqlite:///")))
+        return Target(db, None)
+    path = Path(db).expanduser() if db else default_db_path()
+    return Target(f"sqlite:///{path.resolve()}", path.resolve())
+
+
+def _sqlite_setup(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+        # Let SQLAlchemy's BEGIN below rule transactions, not the driver.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):  # type: ignore[no-untyped-def]
+        # A writer takes the lock at BEGIN, so a second writer waits (busy timeout)
+        # instead of failing when it upgrades a read lock.
+        mode = conn.get_execution_options().get("xf_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if mode else "BEGIN")
+
+
+def make_engine(target: Target, lock_timeout: float = 30.0) -> Engine:
+    if target.path is not None:
+        engine = create_engine(target.url, connect_args={"timeout": lock_timeout})
+        _sqlite_setup(engine)
+        return engine
+    try:
+        return create_engine(target.url, pool_pre_ping=False,
+                             connect_args={"connect_timeout": 10})
+    except (ImportError, ModuleNotFoundError) as exc:
+        raise DatabaseUnusable("err.db_driver", target=target.label, reason=str(exc)) from None
+    except Exception as exc:  # a malformed URL
+        raise DatabaseUnusable("err.db_url", target=target.label, reason=str(exc)) from None
+
+
+def create_sqlite_file(path: Path) -> None:
+    """Create the database file readable by its owner only (0600): it holds personal data."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)
+
+
+def schema_revision(engine: Engine) -> str | None:
+    """The Alembic revision the database is at; None when it was never initialised."""
+    from sqlalchemy import inspect
+
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def open_database(target: Target, lock_timeout: float = 30.0) -> Engine:
+    """An engine on a usable database at the newest schema, or DatabaseUnusable (exit 3)."""
+    if target.path is not None and not target.path.exists():
+        raise DatabaseUnusable("err.db_missing", target=target.label)
+    engine = make_engine(target, lock_timeout)
+    try:
+        revision = schema_revision(engine)
+    except DBAPIError as exc:
+        raise unusable(exc, target) from None
+    if revision is None:
+        raise DatabaseUnusable("err.db_not_initialised", target=target.label)
+    if revision != HEAD:
+        key = "err.db_old" if revision in REVISIONS else "err.db_newer"
+        raise DatabaseUnusable(key, target=target.label, revision=revision)
+    return engine
+
+
+def unusable(exc: DBAPIError, target: Target) -> DatabaseUnusable:
+    """Explain a driver error: locked, damaged, foreign file, server unreachable."""
+    message = str(exc.orig) if exc.orig else str(exc)
+    if "locked" in message or "busy" in message:
+        return DatabaseUnusable("err.db_locked", target=target.label)
+    if isinstance(exc, OperationalError) and target.path is None:
+        return DatabaseUnusable("err.db_connect", target=target.label,
+                                reason=message.strip().splitlines()[0])
+    return DatabaseUnusable("err.db_damaged", target=target.label,
+                            reason=message.strip().splitlines()[0])
+
+
+@contextmanager
+def unit_of_work(engine: Engine, write: bool = True) -> Iterator[Session]:
+    """One operation, one transaction: all of it is written, or none."""
+    with engine.connect() as conn:
+        conn.execution_options(xf_write=write)
+        with Session(bind=conn, expire_on_commit=False) as session, session.begin():
+            yield session

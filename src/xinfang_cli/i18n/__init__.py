@@ -1,0 +1,57 @@
+"""One catalogue per language (zh, en), looked up by key.
+
+The language comes from `--lang`, else XF_LANG, else the locale: English only when
+the locale says English, Chinese where unsure.
+"""
+
+import os
+import sys
+from collections.abc import Sequence
+
+from . import en, zh
+
+CATALOGUES: dict[str, dict[str, str]] = {"zh": zh.MESSAGES, "en": en.MESSAGES}
+LANGUAGES = tuple(CATALOGUES)
+
+_current = "zh"
+
+
+def detect(argv: Sequence[str] | None = None) -> str:
+    """The language asked for on the command line, in XF_LANG, or by the locale."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return normalise(args[i + 1])
+        if arg.startswith("--lang="):
+            return normalise(arg.split("=", 1)[1])
+    if os.environ.get("XF_LANG"):
+        return normalise(os.environ["XF_LANG"])
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var)
+        if value:
+            return "en" if value.lower().startswith("en") else "zh"
+    return "zh"
+
+
+def normalise(value: str) -> str:
+    """`en`, `en_US.UTF-8`, `English`, `英文` → en; anything else Chinese."""
+    lowered = value.strip().lower()
+    return "en" if lowered.startswith("en") or lowered in ("英文", "英语") else "zh"
+
+
+def set_lang(lang: str) -> None:
+    global _current
+    _current = normalise(lang)
+
+
+def lang() -> str:
+    return _current
+
+
+def t(key: str, **params: object) -> str:
+    """The message `key` in the current language, filled with `params`."""
+    text = CATALOGUES[_current].get(key) or CATALOGUES["en"].get(key) or key
+    return text.format(**params) if params else text
+
+
+set_lang(detect())

@@ -1,0 +1,133 @@
+"""The stored data: units, cases, follow-ups, incidents and the case history.
+
+History and follow-ups are append-only: no code path updates or deletes them.
+Enumerations are stored as their English values.
+"""
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, String, UniqueConstraint, text
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Unit(SQLModel, table=True):
+    """责任单位: where a matter arose, and who answers for it."""
+
+    __tablename__ = "unit"
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=40, unique=True)
+    name: str = Field(max_length=200, unique=True)
+    kind: str = Field(max_length=20)
+    head: str | None = Field(default=None, max_length=100)  # 第一责任人
+    leader: str | None = Field(default=None, max_length=100)  # 分管负责同志
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class CaseSequence(SQLModel, table=True):
+    """The last case number given out in a year: `YYYY-NNNN` ids without gaps."""
+
+    __tablename__ = "case_sequence"
+    year: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    last: int = 0
+
+
+class Case(SQLModel, table=True):
+    """信访事项: a petition, from receipt to its end."""
+
+    __tablename__ = "petition_case"
+    __table_args__ = (
+        UniqueConstraint("year", "seq", name="uq_case_year_seq"),
+        # The cron check reads only pending cases: a partial index on the running deadline.
+        Index("ix_case_pending_due", "pending_due",
+              sqlite_where=text("pending_due IS NOT NULL"),
+              postgresql_where=text("pending_due IS NOT NULL")),
+    )
+    id: str = Field(primary_key=True, max_length=20)
+    year: int
+    seq: int
+    unit_id: int = Field(sa_column=Column(Integer, ForeignKey("unit.id"), nullable=False,
+                                          index=True))
+    source: str = Field(max_length=20)
+    backlog: str | None = Field(default=None, max_length=20)
+    status: str = Field(max_length=20, index=True)
+    status_on: date  # the day of the last status change
+    received: date = Field(index=True)
+    accept_due: date
+    accepted: date | None = None
+    superior_due: date | None = None  # a superior's own deadline (交办)
+    extended_days: int = 0
+    extension_reason: str | None = None
+    due: date | None = None  # the running handling/review due date, extension included
+    pending_due: date | None = None  # the deadline that runs now; None when nothing is pending
+    closed: date | None = None
+    outcome: str | None = Field(default=None, max_length=20)
+    satisfaction: str | None = Field(default=None, max_length=20)
+    review_requested: date | None = None
+    rereview_requested: date | None = None
+    end_reason: str | None = None  # why rejected or terminated
+    petitioner: str = Field(max_length=100)
+    phone: str | None = Field(default=None, max_length=40)
+    id_number: str | None = Field(default=None, max_length=40)
+    people: int = 1
+    summary: str
+    topic: str | None = Field(default=None, max_length=100)
+    leader: str | None = Field(default=None, max_length=100)  # 包案领导
+    escalation: str | None = Field(default=None, max_length=20)
+    repeat_of: str | None = Field(
+        default=None, sa_column=Column(String(20), ForeignKey("petition_case.id"), nullable=True))
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class FollowUp(SQLModel, table=True):
+    """A step taken on a case: a call, a visit, a leader's reception … (append-only)."""
+
+    __tablename__ = "followup"
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: str = Field(sa_column=Column(String(20), ForeignKey("petition_case.id"),
+                                          nullable=False, index=True))
+    kind: str = Field(max_length=20)
+    on: date
+    note: str
+    by: str = Field(max_length=100)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Incident(SQLModel, table=True):
+    """A skip-level petition or a breach of the four guarantees, weighing on a unit."""
+
+    __tablename__ = "incident"
+    id: int | None = Field(default=None, primary_key=True)
+    unit_id: int = Field(sa_column=Column(Integer, ForeignKey("unit.id"), nullable=False,
+                                          index=True))
+    kind: str = Field(max_length=30)
+    on: date
+    case_id: str | None = Field(
+        default=None, sa_column=Column(String(20), ForeignKey("petition_case.id"), nullable=True))
+    note: str
+    by: str = Field(max_length=100)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class History(SQLModel, table=True):
+    """One change: when, who, what, old and new value (append-only).
+
+    `on` is the day the change took effect (the event date a clerk gave), `at`
+    the moment it was written; past figures are rebuilt from `on`.
+    """
+
+    __tablename__ = "history"
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: str | None = Field(
+        default=None, sa_column=Column(String(20), ForeignKey("petition_case.id"), nullable=True,
+                                       index=True))
+    at: datetime = Field(default_factory=utcnow)
+    on: date
+    by: str = Field(max_length=100)
+    action: str = Field(max_length=30)
+    field: str | None = Field(default=None, max_length=40)
+    old: str | None = None
+    new: str | None = None

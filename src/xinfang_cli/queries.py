@@ -1,0 +1,178 @@
+"""Reading cases: the case object of the contract, listings, the cron check and the board.
+
+Aggregates run in SQL on the indexed `pending_due` column; listings stream.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import case as when
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from .enums import CaseStatus
+from .masking import mask_id_number, mask_name, mask_phone
+from .models import Case, FollowUp, History, Incident, Unit
+from .repository import get_case, record
+
+
+def case_record(case: Case, unit: Unit, today: date, reveal: bool = False,
+                group_threshold: int = 5) -> dict[str, object]:
+    """The contract's case object (JSON keys fixed; tables show the same values)."""
+    return {
+        "id": case.id, "unit": unit.code, "unit_name": unit.name, "source": case.source,
+        "backlog": case.backlog, "status": case.status, "received": case.received,
+        "accepted": case.accepted, "accept_due": case.accept_due, "due": case.due,
+        "extended_days": case.extended_days, "closed": case.closed, "outcome": case.outcome,
+        "satisfaction": case.satisfaction,
+        "petitioner": case.petitioner if reveal else mask_name(case.petitioner),
+        "phone": case.phone if reveal else mask_phone(case.phone),
+        "id_number": case.id_number if reveal else mask_id_number(case.id_number),
+        "people": case.people, "group": case.people >= group_threshold,
+        "summary": case.summary, "topic": case.topic, "leader": case.leader,
+        "escalation": case.escalation, "repeat_of": case.repeat_of,
+        "review_requested": case.review_requested,
+        "rereview_requested": case.rereview_requested, "reason": case.end_reason,
+        "extension_reason": case.extension_reason,
+        "overdue": case.pending_due is not None and case.pending_due < today,
+    }
+
+
+def case_detail(session: Session, ref: str, today: date, reveal: bool, by: str,
+                group_threshold: int = 5) -> dict[str, object]:
+    """`xf show`: the case with its follow-ups and history; a reveal is recorded."""
+    case = get_case(session, ref)
+    unit = session.get(Unit, case.unit_id)
+    assert unit is not None
+    if reveal:
+        record(session, case.id, today, by, "reveal", [("personal_data", None, "show")])
+        session.flush()
+    detail = case_record(case, unit, today, reveal, group_threshold)
+    detail["followups"] = [
+        {"on": f.on, "kind": f.kind, "note": f.note, "by": f.by}
+        for f in session.scalars(select(FollowUp).where(FollowUp.case_id == case.id)
+                                 .order_by(FollowUp.on, FollowUp.id))]
+    detail["history"] = [
+        {"at": h.at.replace(microsecond=0), "on": h.on, "by": h.by, "action": h.action,
+         "field": h.field, "old": h.old, "new": h.new}
+        for h in session.scalars(select(History).where(History.case_id == case.id)
+                                 .order_by(History.id))]
+    return detail
+
+
+@dataclass
+class CaseFilter:
+    unit: int | None = None
+    statuses: list[str] = field(default_factory=list)
+    backlog_only: bool = False
+    overdue_on: date | None = None
+    since: date | None = None
+    open_only: bool = False
+
+
+def list_cases(session: Session, flt: CaseFilter) -> Iterator[tuple[Case, Unit]]:
+    """Every case matching the filter, whatever its status unless narrowed; streamed."""
+    query = select(Case, Unit).join(Unit, Unit.id == Case.unit_id)
+    if flt.unit is not None:
+        query = query.where(Case.unit_id == flt.unit)
+    if flt.statuses:
+        query = query.where(Case.status.in_(flt.statuses))
+    if flt.backlog_only:
+        query = query.where(Case.backlog.is_not(None))
+    if flt.overdue_on is not None:
+        query = query.where(Case.pending_due.is_not(None), Case.pending_due < flt.overdue_on)
+    if flt.open_only:
+        query = query.where(Case.pending_due.is_not(None))
+    if flt.since is not None:
+        query = query.where(Case.received >= flt.since)
+    query = query.order_by(Case.year, Case.seq).execution_options(yield_per=500)
+    for row in session.execute(query):
+        yield row[0], row[1]
+
+
+def reveal_listed(session: Session, ids: list[str], today: date, by: str, command: str) -> None:
+    """Write a reveal of personal data to each listed case's history."""
+    for case_id in ids:
+        record(session, case_id, today, by, "reveal", [("personal_data", None, command)])
+
+
+# --- the cron check ------------------------------------------------------------------------
+
+
+def deadline_entry(case: Case, unit: Unit, as_of: date) -> dict[str, object]:
+    """An overdue or due-soon line: which deadline runs, its date, days past it."""
+    assert case.pending_due is not None
+    return {
+        "id": case.id, "unit": unit.code, "unit_name": unit.name, "status": case.status,
+        "deadline": "accept" if case.status == CaseStatus.REGISTERED else "handle",
+        "due": case.pending_due, "days_overdue": (as_of - case.pending_due).days,
+        "petitioner": mask_name(case.petitioner), "summary": case.summary,
+        "leader": case.leader, "backlog": case.backlog,
+    }
+
+
+def overdue(session: Session, as_of: date, warn_days: int = 0) -> dict[str, object]:
+    """Pending cases past their due date, most overdue first, and those due within `warn_days`."""
+    horizon = as_of + timedelta(days=warn_days)
+    query = (select(Case, Unit).join(Unit, Unit.id == Case.unit_id)
+             .where(Case.pending_due.is_not(None), Case.pending_due <= horizon)
+             .order_by(Case.pending_due, Case.year, Case.seq))
+    late, soon = [], []
+    for case, unit in session.execute(query):
+        entry = deadline_entry(case, unit, as_of)
+        if case.pending_due < as_of:
+            late.append(entry)
+        elif warn_days > 0:
+            soon.append(entry)
+    return {"as_of": as_of, "overdue": late, "due_soon": soon}
+
+
+# --- the board -------------------------------------------------------------------------------
+
+STATUS_ORDER = [str(s) for s in CaseStatus]
+
+
+def board(session: Session, as_of: date, warn_days: int) -> dict[str, object]:
+    """`xf status`: units × status counts, with overdue and due-soon columns, and totals."""
+    horizon = as_of + timedelta(days=warn_days)
+    pending = Case.pending_due.is_not(None)
+    overdue_n = func.sum(when((pending & (Case.pending_due < as_of), 1), else_=0))
+    soon_n = func.sum(when((pending & (Case.pending_due >= as_of)
+                            & (Case.pending_due <= horizon), 1), else_=0))
+    rows = session.execute(
+        select(Case.unit_id, Case.status, func.count(), overdue_n, soon_n)
+        .group_by(Case.unit_id, Case.status)).all()
+    units = session.scalars(select(Unit).order_by(Unit.code)).all()
+    table = {u.id: _empty_row(u) for u in units}
+    for unit_id, status, count, late, soon in rows:
+        row = table[unit_id]
+        row[status] += count
+        row["total"] += count
+        row["overdue"] += late or 0
+        row["due_soon"] += soon or 0
+    totals = {k: sum(r[k] for r in table.values()) for k in [*STATUS_ORDER, "total",
+                                                                "overdue", "due_soon"]}
+    return {"as_of": as_of, "warn_days": warn_days, "units": list(table.values()),
+            "totals": totals}
+
+
+def _empty_row(unit: Unit) -> dict[str, object]:
+    row: dict[str, object] = {"unit": unit.code, "unit_name": unit.name}
+    row.update({s: 0 for s in STATUS_ORDER})
+    row.update(total=0, overdue=0, due_soon=0)
+    return row
+
+
+def unit_rows(session: Session) -> list[dict[str, object]]:
+    """`xf unit list`: each unit with its open and total case counts."""
+    open_n = func.sum(when((Case.pending_due.is_not(None), 1), else_=0))
+    counts = {uid: (total, opened) for uid, total, opened in session.execute(
+        select(Case.unit_id, func.count(), open_n).group_by(Case.unit_id))}
+    incidents = dict(session.execute(
+        select(Incident.unit_id, func.count()).group_by(Incident.unit_id)).all())
+    return [
+        {"code": u.code, "name": u.name, "kind": u.kind, "head": u.head, "leader": u.leader,
+         "cases": counts.get(u.id, (0, 0))[0], "open": counts.get(u.id, (0, 0))[1] or 0,
+         "incidents": incidents.get(u.id, 0)}
+        for u in session.scalars(select(Unit).order_by(Unit.code))]

@@ -1,0 +1,147 @@
+"""Each test gets its own database (a real SQLite file, or a fresh PostgreSQL database per
+session, emptied between tests), a data directory in tmp_path, and a fixed today."""
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from xinfang_cli.cli import app
+
+TODAY = "2018-10-12"
+POSTGRES_URL = os.environ.get("XF_TEST_POSTGRES_URL")
+REQUIRE_POSTGRES = os.environ.get("XF_REQUIRE_POSTGRES") == "1"
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test touches a real user's data; today is fixed; messages in English."""
+    monkeypatch.setenv("XF_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XF_TODAY", TODAY)
+    monkeypatch.setenv("XF_LANG", "en")
+    monkeypatch.setenv("XF_USER", "tester")
+    for var in ("XF_DB", "XF_CONFIG", "XF_DEBUG"):
+        monkeypatch.delenv(var, raising=False)
+
+
+@dataclass
+class Xf:
+    """Runs `xf` in-process on one database."""
+
+    db: str
+    backend: str
+
+    def __call__(self, *args: str, input: str | None = None,
+                 env: dict[str, str] | None = None) -> Result:
+        runner = CliRunner()
+        return runner.invoke(app, ["--db", self.db, *args], input=input, env=env)
+
+    def ok(self, *args: str, **kw) -> Result:  # type: ignore[no-untyped-def]
+        result = self(*args, **kw)
+        assert result.exit_code == 0, (result.exit_code, result.stdout, result.stderr)
+        return result
+
+    def json(self, *args: str):  # type: ignore[no-untyped-def]
+        import json
+
+        return json.loads(self.ok(*args, "--json").stdout)
+
+
+# --- SQLite: a migrated template copied per test ---------------------------------------
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "xf.db"
+    result = CliRunner().invoke(app, ["--db", str(path), "init"])
+    assert result.exit_code == 0, result.stderr
+    return path
+
+
+@pytest.fixture
+def sqlite_xf(tmp_path: Path, sqlite_template: Path) -> Xf:
+    path = tmp_path / "xf.db"
+    shutil.copyfile(sqlite_template, path)
+    os.chmod(path, 0o600)
+    return Xf(str(path), "sqlite")
+
+
+# --- PostgreSQL: one fresh database per test session -------------------------------------
+
+def _postgres_unavailable() -> str | None:
+    if not POSTGRES_URL:
+        return "XF_TEST_POSTGRES_URL is not set"
+    try:
+        import psycopg
+
+        psycopg.connect(_plain(POSTGRES_URL), connect_timeout=3).close()
+    except Exception as exc:  # noqa: BLE001 - any failure means: no server here
+        return f"no PostgreSQL server at {POSTGRES_URL}: {exc}"
+    return None
+
+
+def _plain(url: str) -> str:
+    return url.replace("postgresql+psycopg://", "postgresql://")
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    reason = _postgres_unavailable()
+    if reason:
+        if REQUIRE_POSTGRES:
+            pytest.fail(f"XF_REQUIRE_POSTGRES=1 but {reason}")
+        pytest.skip(reason)
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    name = f"xf_test_{uuid.uuid4().hex[:12]}"
+    admin = psycopg.connect(_plain(POSTGRES_URL), autocommit=True)  # type: ignore[arg-type]
+    admin.execute(f'CREATE DATABASE "{name}"')
+    url = make_url(POSTGRES_URL).set(drivername="postgresql+psycopg", database=name)
+    rendered = url.render_as_string(hide_password=False)
+    result = CliRunner().invoke(app, ["--db", rendered, "init"])
+    assert result.exit_code == 0, result.stderr
+    try:
+        yield rendered
+    finally:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+
+
+TABLES = "history, followup, incident, petition_case, case_sequence, unit"
+
+
+@pytest.fixture
+def postgres_xf(postgres_url: str) -> Xf:
+    import psycopg
+
+    with psycopg.connect(_plain(postgres_url), autocommit=True) as conn:
+        conn.execute(f"TRUNCATE {TABLES} RESTART IDENTITY CASCADE")
+    return Xf(postgres_url, "postgres")
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def xf(request: pytest.FixtureRequest) -> Xf:
+    """The CLI on each backend: every test using it runs on SQLite and on PostgreSQL."""
+    return request.getfixturevalue(f"{request.param}_xf")
+
+
+@pytest.fixture
+def office(xf: Xf) -> Xf:
+    """Three units, ready for cases."""
+    xf.ok("unit", "add", "dagang", "大港中专", "--kind", "vocational", "--head", "李校长")
+    xf.ok("unit", "add", "gcsx", "港城实验小学", "--kind", "学校")
+    xf.ok("unit", "add", "renshi", "人事科", "--kind", "section")
+    return xf
+
+
+def add_case(xf: Xf, *extra: str, unit: str = "dagang", source: str = "visit",
+             received: str = "2018-05-02", petitioner: str = "张三",
+             summary: str = "要求解决待遇问题") -> str:
+    result = xf.ok("add", "--unit", unit, "--source", source, "--received", received,
+                   "--petitioner", petitioner, "--summary", summary, *extra)
+    return result.stdout.strip()
