@@ -15,7 +15,7 @@ from typer._click import exceptions as click_exceptions
 from .. import __version__
 from ..errors import ExitCode, XfError
 from ..i18n import LANGUAGES, lang, set_lang, t
-from . import admin, cases, views
+from . import admin, cases, reports, transfer, views
 from .common import STATE, operator_name
 
 rich_utils.OPTIONS_PANEL_TITLE = t("panel.options")
@@ -130,6 +130,8 @@ def main_options(
 
 cases.register(app)
 views.register(app)
+reports.register(app)
+transfer.register(app)
 admin.register(app)
 
 

@@ -8,9 +8,12 @@ import os
 import sys
 from collections.abc import Sequence
 
-from . import en, zh
+from . import en, en_reports, en_transfer, zh, zh_reports, zh_transfer
 
-CATALOGUES: dict[str, dict[str, str]] = {"zh": zh.MESSAGES, "en": en.MESSAGES}
+CATALOGUES: dict[str, dict[str, str]] = {
+    "zh": {**zh.MESSAGES, **zh_reports.MESSAGES, **zh_transfer.MESSAGES},
+    "en": {**en.MESSAGES, **en_reports.MESSAGES, **en_transfer.MESSAGES},
+}
 LANGUAGES = tuple(CATALOGUES)
 
 _current = "zh"

@@ -1,0 +1,7 @@
+"""The reports commands."""
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to `app`."""

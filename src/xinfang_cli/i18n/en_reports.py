@@ -1,0 +1,3 @@
+"""English messages of the reports commands (merged into the en catalogue)."""
+
+MESSAGES: dict[str, str] = {}
