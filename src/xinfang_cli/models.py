@@ -80,6 +80,20 @@ class Case(SQLModel, table=True):
     repeat_of: str | None = Field(
         default=None, sa_column=Column(String(20), ForeignKey("petition_case.id"), nullable=True))
     created_at: datetime = Field(default_factory=utcnow)
+    import_batch_id: int | None = Field(
+        default=None, sa_column=Column(Integer, ForeignKey("import_batch.id"), nullable=True))
+
+
+class ImportBatch(SQLModel, table=True):
+    """One `xf import` of a file: which file (and its SHA-256), how many rows, who, when."""
+
+    __tablename__ = "import_batch"
+    id: int | None = Field(default=None, primary_key=True)
+    file_name: str = Field(max_length=255)
+    sha256: str = Field(max_length=64, index=True)
+    rows: int
+    by: str = Field(max_length=100)
+    at: datetime = Field(default_factory=utcnow)
 
 
 class FollowUp(SQLModel, table=True):

@@ -20,6 +20,27 @@ def find_unit(session: Session, ref: str) -> Unit:
     return unit
 
 
+def unit_index(session: Session) -> dict[str, Unit]:
+    """Every unit under the keys `find_unit` matches: lower-case code and exact name.
+
+    For bulk work (an import) that would otherwise look a unit up once per row.
+    """
+    index: dict[str, Unit] = {}
+    for unit in session.scalars(select(Unit)):
+        index[unit.code.lower()] = unit
+        index[unit.name] = unit
+    return index
+
+
+def lookup_unit(index: dict[str, Unit], ref: str) -> Unit:
+    """`find_unit` over a `unit_index`: the same matching, the same error."""
+    wanted = ref.strip()
+    unit = index.get(wanted.lower()) or index.get(wanted)
+    if unit is None:
+        raise UnitNotFound(value=ref)
+    return unit
+
+
 def get_case(session: Session, case_id: str, lock: bool = False) -> Case:
     query = select(Case).where(Case.id == case_id.strip().upper())
     if lock:

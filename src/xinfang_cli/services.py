@@ -97,6 +97,14 @@ class NewCase:
 def check_new_case(op: Op, new: NewCase) -> Unit:
     """Every check of `xf add`, without writing; returns the unit."""
     unit = find_unit(op.session, new.unit)
+    check_case_fields(op, new)
+    if new.repeat_of:
+        get_case(op.session, new.repeat_of)
+    return unit
+
+
+def check_case_fields(op: Op, new: NewCase) -> None:
+    """The checks of `xf add` that need no database lookup (an import runs them per row)."""
     _not_after_today(op, new.received, "--received")
     for value, field in ((new.petitioner, "--petitioner"), (new.summary, "--summary")):
         if not value or not value.strip():
@@ -112,9 +120,6 @@ def check_new_case(op: Op, new: NewCase) -> Unit:
                           received=new.received)
     if new.accepted:
         _event_day(new.accepted, new.received, op, "--accepted")
-    if new.repeat_of:
-        get_case(op.session, new.repeat_of)
-    return unit
 
 
 def add_case(op: Op, new: NewCase) -> Case:
