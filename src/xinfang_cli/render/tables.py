@@ -8,7 +8,6 @@ from datetime import date
 from typing import IO, Any
 
 from rich import box
-from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -155,25 +154,26 @@ STATUS_COLUMNS = ("registered", "accepted", "rejected", "closed", "reviewing", "
 
 
 def print_board(data: dict[str, Any], out: IO[str]) -> None:
-    """The board: units × status counts, overdue and due-soon columns, totals."""
+    """The board: units × status counts, overdue and due-soon columns first, totals below."""
     con = console(out)
     table = Table(title=t("title.board", as_of=data["as_of"].isoformat()),
-                  box=box.SIMPLE_HEAVY, show_footer=True, title_justify="left")
+                  box=box.SIMPLE_HEAVY, show_footer=True, title_justify="left",
+                  collapse_padding=True, pad_edge=False)
     totals = data["totals"]
-    table.add_column(t("col.unit_name"), footer=t("col.totals"), no_wrap=True)
-    for status in STATUS_COLUMNS:
-        header = enum_text(status)
-        table.add_column(header, justify="right", footer=str(totals[status]),
-                         min_width=cell_len(header), no_wrap=True)
-    table.add_column(t("col.total"), justify="right", footer=str(totals["total"]),
-                     style="bold")
+    table.add_column(t("col.unit_name"), footer=t("col.totals"), min_width=10, max_width=16,
+                     overflow="fold")
     table.add_column(t("col.overdue_n"), justify="right", footer=str(totals["overdue"]),
-                     style="red")
+                     style="bold red")
     table.add_column(t("col.due_soon_n", n=data["warn_days"]), justify="right",
                      footer=str(totals["due_soon"]), style="yellow")
+    table.add_column(t("col.total"), justify="right", footer=str(totals["total"]),
+                     style="bold")
+    for status in STATUS_COLUMNS:
+        table.add_column(t(f"board.{status}"), justify="right", footer=str(totals[status]),
+                         overflow="fold")
     for row in data["units"]:
-        table.add_row(row["unit_name"], *[_count(row[s]) for s in STATUS_COLUMNS],
-                      _count(row["total"]), _count(row["overdue"]), _count(row["due_soon"]))
+        table.add_row(row["unit_name"], _count(row["overdue"]), _count(row["due_soon"]),
+                      _count(row["total"]), *[_count(row[s]) for s in STATUS_COLUMNS])
     con.print(table)
 
 
