@@ -15,6 +15,7 @@ from .common import (
     choice,
     day,
     done,
+    engine,
     operation,
     output_format,
     reading,
@@ -108,6 +109,30 @@ def db_check(fmt: FormatOpt = "table", as_json: JsonOpt = False) -> None:
             typer.echo(line)
     if not report["ok"]:
         raise typer.Exit(report["exit_code"])
+
+
+@db_app.command("copy", help=t("help.db_copy"))
+def db_copy(
+    to: Annotated[str, typer.Option("--to", help=t("opt.copy_to"), metavar="PATH|URL")],
+) -> None:
+    from ..db import create_sqlite_file, make_engine, resolve
+    from ..dbcopy import copy_database
+    from ..migrate import upgrade
+
+    source = engine()
+    where = resolve(to)
+    if where.path is not None and not where.path.exists():
+        create_sqlite_file(where.path)
+    destination_engine = make_engine(where, settings().office.lock_timeout)
+    try:
+        upgrade(destination_engine)
+        copied = copy_database(source, destination_engine)
+    finally:
+        destination_engine.dispose()
+    for table, n in copied.items():
+        typer.echo(f"{table}\t{n}")
+    done(t("msg.copied", source=target().label, target=where.label,
+           cases=copied.get("petition_case", 0)))
 
 
 @unit_app.command("add", help=t("help.unit_add"))

@@ -44,6 +44,11 @@ MESSAGES: dict[str, str] = {
     "help.db": "The database: upgrade its schema, check its integrity.",
     "help.db_upgrade": "Migrate the database to the newest schema.",
     "help.db_check": "Check integrity, foreign keys and the schema revision; exit 3 if unusable.",
+    "help.db_copy": "Copy this database, every row, into an empty one elsewhere (SQLite file or server URL), then compare counts and a sample.\n\nExample: xf db copy --to postgresql+psycopg://xf@dbserver/xinfang",
+    "opt.copy_to": "The empty target: a file path or a URL.",
+    "msg.copied": "Copied {source} → {target}: {cases} cases; counts and sample verified.",
+    "err.copy_not_empty": "the target {target} already holds data: xf db copy only fills an empty database.",
+    "err.copy_mismatch": "the copy does not match the source ({detail}); nothing was kept.",
     "help.unit": "Responsible units (责任单位).",
     "help.unit_add": "Add a unit: an ASCII code and its Chinese name.\n\n"
                      "Example: xf unit add dagang 大港中专 --kind vocational --head 李校长",

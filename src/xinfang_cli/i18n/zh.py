@@ -35,6 +35,11 @@ MESSAGES: dict[str, str] = {
     "help.db": "数据库：升级结构、检查完整性。",
     "help.db_upgrade": "将数据库迁移到最新结构。",
     "help.db_check": "检查完整性、外键和结构版本；不可用时以 3 退出。",
+    "help.db_copy": "将本数据库的全部数据复制到另一个空数据库（SQLite 文件或服务器 URL），然后核对各表行数并抽样比对。\n\n示例：xf db copy --to postgresql+psycopg://xf@dbserver/xinfang",
+    "opt.copy_to": "空的目标库：文件路径或 URL。",
+    "msg.copied": "已复制 {source} → {target}：{cases} 件事项；行数与抽样核对一致。",
+    "err.copy_not_empty": "目标库 {target} 中已有数据：xf db copy 只能写入空数据库。",
+    "err.copy_mismatch": "复制结果与源库不一致（{detail}）；未保留任何数据。",
     "help.unit": "责任单位。",
     "help.unit_add": "添加责任单位：一个英文代码和中文全称。\n\n"
                      "示例：xf unit add dagang 大港中专 --kind 中专 --head 李校长",

@@ -1,0 +1,81 @@
+"""The shared server: concurrent clerks, and moving an office SQLite → PostgreSQL → SQLite."""
+
+import subprocess
+import sys
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from conftest import POSTGRES_URL, Xf, _plain
+
+pytestmark = pytest.mark.slow
+
+
+def _add_many(db: str, worker: int, count: int) -> list[str]:
+    """One clerk's process adding `count` cases, one command each."""
+    ids = []
+    for n in range(count):
+        result = subprocess.run(
+            [sys.executable, "-m", "xinfang_cli", "--db", db, "add", "--unit", "dagang",
+             "--source", "visit", "--received", "2018-10-01", "--petitioner", f"甲{worker}",
+             "--summary", f"第{n}件"],
+            capture_output=True, text=True, check=False,
+            env={"XF_TODAY": "2018-10-12", "XF_LANG": "en", "PATH": "/usr/bin:/bin"})
+        assert result.returncode == 0, result.stderr
+        ids.append(result.stdout.strip())
+    return ids
+
+
+def test_concurrent_clerks_get_distinct_gap_free_ids(xf: Xf) -> None:
+    xf.ok("unit", "add", "dagang", "大港中专", "--kind", "vocational")
+    workers, each = 5, 4
+    with ThreadPoolExecutor(workers) as pool:
+        results = list(pool.map(lambda w: _add_many(xf.db, w, each), range(workers)))
+    ids = sorted(i for batch in results for i in batch)
+    assert ids == [f"2018-{n:04d}" for n in range(1, workers * each + 1)]
+    assert len(xf.json("list")) == workers * each
+
+
+@pytest.fixture
+def empty_postgres(postgres_url: str):  # type: ignore[no-untyped-def]
+    """A second, empty database on the server, dropped afterwards."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    name = f"xf_copy_{uuid.uuid4().hex[:10]}"
+    admin = psycopg.connect(_plain(POSTGRES_URL), autocommit=True)  # type: ignore[arg-type]
+    admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield make_url(postgres_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+
+
+def test_db_copy_round_trip(sqlite_xf: Xf, empty_postgres: str, tmp_path: Path) -> None:
+    sqlite_xf.ok("init", "--sample")
+    before = {cmd: sqlite_xf.json(*cmd.split()) for cmd in ("list", "unit list", "status",
+                                                               "show 2018-0011")}
+    result = sqlite_xf.ok("db", "copy", "--to", empty_postgres)
+    assert "petition_case\t43" in result.stdout and "history\t455" in result.stdout
+    on_server = Xf(empty_postgres, "postgres")
+    assert {cmd: on_server.json(*cmd.split()) for cmd in before} == before
+    # numbering and serial ids continue on the server
+    new = on_server.ok("add", "--unit", "dagang", "--source", "visit", "--received",
+                       "2018-10-12", "--petitioner", "乙", "--summary", "新件").stdout
+    assert new.strip() == "2018-0044"
+    on_server.ok("unit", "add", "newschool", "新学校", "--kind", "school")
+    # and back to a new SQLite file
+    back = tmp_path / "back.db"
+    on_server.ok("db", "copy", "--to", str(back))
+    home_again = Xf(str(back), "sqlite")
+    assert home_again.json("show", "2018-0011") == before["show 2018-0011"]
+    assert len(home_again.json("list")) == 44
+    # a non-empty target is refused, and nothing is written to it
+    refused = sqlite_xf("db", "copy", "--to", str(back))
+    assert refused.exit_code == 2
+    assert refused.stderr == (f"xf: the target sqlite:///{back} already holds data: "
+                              "xf db copy only fills an empty database.\n")
+    assert len(home_again.json("list")) == 44
