@@ -9,7 +9,6 @@ import sys
 from typing import Annotated, Any
 
 import typer
-from typer import rich_utils
 from typer._click import exceptions as click_exceptions
 
 from .. import __version__
@@ -18,10 +17,16 @@ from ..i18n import LANGUAGES, lang, set_lang, t
 from . import admin, cases, reports, transfer, views
 from .common import STATE, operator_name
 
-rich_utils.OPTIONS_PANEL_TITLE = t("panel.options")
-rich_utils.COMMANDS_PANEL_TITLE = t("panel.commands")
-rich_utils.ARGUMENTS_PANEL_TITLE = t("panel.arguments")
-rich_utils.REQUIRED_LONG_STRING = t("help.required")
+
+
+def _translate_help_panels() -> None:
+    """Typer's help headings in the chosen language (imported only when help is shown)."""
+    from typer import rich_utils
+
+    rich_utils.OPTIONS_PANEL_TITLE = t("panel.options")
+    rich_utils.COMMANDS_PANEL_TITLE = t("panel.commands")
+    rich_utils.ARGUMENTS_PANEL_TITLE = t("panel.arguments")
+    rich_utils.REQUIRED_LONG_STRING = t("help.required")
 
 
 class XfGroup(typer.core.TyperGroup):
@@ -29,6 +34,9 @@ class XfGroup(typer.core.TyperGroup):
 
     def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:
         extra.pop("standalone_mode", None)
+        argv = sys.argv[1:] if args is None else list(args)
+        if not argv or "--help" in argv or "-h" in argv:
+            _translate_help_panels()
         try:
             code = super().main(args=args, prog_name=prog_name or "xf",
                                 standalone_mode=False, **extra)
