@@ -1,7 +1,198 @@
-"""The reports commands."""
+"""The reports commands: the weekly printout, the scorecards, the campaign calendar, the policy.
+
+Heavy modules (SQLAlchemy, openpyxl, the figures) are imported inside the commands.
+"""
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
+from ..errors import BadInput
+from ..i18n import lang, t
+from ..render import Format, destination, write_json
+from .common import (
+    AsOfOpt,
+    FormatOpt,
+    JsonOpt,
+    OutputOpt,
+    as_of,
+    output_format,
+    reading,
+    settings,
+)
+
+campaign_app = typer.Typer(help=t("rpt.help.campaign"), no_args_is_help=True)
+policy_app = typer.Typer(help=t("rpt.help.policy"), no_args_is_help=True)
+
+REPORT_FORMATS = (Format.TABLE, Format.MD, Format.CSV, Format.HTML, Format.JSON, Format.XLSX)
+SCORECARD_FORMATS = (Format.TABLE, Format.JSON, Format.CSV, Format.MD)
+TABLE_OR_JSON = (Format.TABLE, Format.JSON)
+
+PolicyOpt = Annotated[Path | None, typer.Option("--policy", help=t("rpt.opt.policy"),
+                                                dir_okay=False, metavar="FILE")]
+ReportFormatOpt = Annotated[str, typer.Option("--format", "-f", help=t("rpt.opt.report_format"),
+                                              metavar="table|md|csv|html|json|xlsx")]
+
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to `app`."""
+    """Add the report, scorecard, calendar, campaign and policy commands to `app`."""
+    panel = t("panel.views")
+    app.command(name="report", help=t("rpt.help.report"), rich_help_panel=panel)(report)
+    app.command(name="scorecard", help=t("rpt.help.scorecard"), rich_help_panel=panel)(
+        scorecard)
+    app.command(name="calendar", help=t("rpt.help.calendar"), rich_help_panel=panel)(calendar)
+    app.add_typer(campaign_app, name="campaign", rich_help_panel=panel)
+    app.add_typer(policy_app, name="policy", rich_help_panel=panel)
+    campaign_app.command(name="load", help=t("rpt.help.campaign_load"))(campaign_load)
+    campaign_app.command(name="show", help=t("rpt.help.campaign_show"))(campaign_show)
+    policy_app.command(name="show", help=t("rpt.help.policy_show"))(policy_show)
+
+
+# --- the campaign calendar ---------------------------------------------------------------
+
+
+def calendar(as_of_: AsOfOpt = None, fmt: FormatOpt = "table", as_json: JsonOpt = False,
+             output: OutputOpt = None) -> None:
+    from ..campaign import calendar_view, current_campaign
+
+    chosen = output_format(fmt, as_json, TABLE_OR_JSON)
+    view = calendar_view(current_campaign(), as_of(as_of_), lang())
+    if chosen is Format.JSON:
+        write_json(view, output)
+        return
+    from ..render.report_tables import print_calendar
+
+    with destination(output) as out:
+        print_calendar(view, out)
+
+
+def campaign_load(
+    file: Annotated[Path, typer.Argument(help=t("rpt.arg.campaign_file"), metavar="FILE",
+                                         dir_okay=False)],
+) -> None:
+    from ..campaign import store_campaign, stored_path
+
+    campaign = store_campaign(file)
+    typer.echo(t("rpt.msg.campaign_loaded", name=campaign.label(lang()),
+                 phases=len(campaign.phases), path=stored_path()), err=True)
+
+
+def campaign_show(fmt: FormatOpt = "table", as_json: JsonOpt = False,
+                  output: OutputOpt = None) -> None:
+    from ..campaign import current_campaign, stored_path
+
+    chosen = output_format(fmt, as_json, TABLE_OR_JSON)
+    campaign = current_campaign()
+    source = str(stored_path()) if stored_path().exists() else None
+    data = {"name": campaign.label(lang()), "name_zh": campaign.name,
+            "name_en": campaign.name_en, "year": campaign.year,
+            "resolution_phase": campaign.resolution_phase, "file": source,
+            "phases": [p.model_dump() for p in campaign.phases]}
+    if chosen is Format.JSON:
+        write_json(data, output)
+        return
+    from ..render.report_tables import print_campaign
+
+    with destination(output) as out:
+        print_campaign(data, out)
+
+
+# --- the scoring policy --------------------------------------------------------------------
+
+
+def policy_show(output: OutputOpt = None) -> None:
+    from ..scoring import DEFAULT_POLICY_TOML
+
+    with destination(output) as out:
+        out.write(DEFAULT_POLICY_TOML)
+
+
+# --- the scorecard ---------------------------------------------------------------------------
+
+
+def scorecard(
+    as_of_: AsOfOpt = None,
+    unit: Annotated[str | None, typer.Option("--unit", help=t("rpt.opt.scorecard_unit"))
+                    ] = None,
+    policy: PolicyOpt = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help=t("rpt.opt.scorecard_format"),
+                                     metavar="table|json|csv|md")] = "table",
+    as_json: JsonOpt = False,
+    output: OutputOpt = None,
+) -> None:
+    from ..campaign import current_campaign
+    from ..reports import scorecard as figures
+    from ..repository import find_unit
+    from ..scoring import load_policy
+
+    chosen = output_format(fmt, as_json, SCORECARD_FORMATS)
+    rules, campaign, when = load_policy(policy), current_campaign(), as_of(as_of_)
+    with reading() as session:
+        code = find_unit(session, unit).code if unit else None
+        data = figures(session, when, campaign, rules, lang(), code)
+    if chosen is Format.JSON:
+        write_json(data, output)
+        return
+    from ..render import report_text
+
+    report_text.write_scorecard(data, chosen, output)
+
+
+# --- the weekly report -------------------------------------------------------------------
+
+
+def report(
+    week: Annotated[str | None, typer.Option("--week", help=t("rpt.opt.week"),
+                                             metavar="YYYY-Www")] = None,
+    from_: Annotated[str | None, typer.Option("--from", help=t("rpt.opt.from"),
+                                              metavar="DATE")] = None,
+    to: Annotated[str | None, typer.Option("--to", help=t("rpt.opt.to"), metavar="DATE")
+                  ] = None,
+    policy: PolicyOpt = None,
+    fmt: ReportFormatOpt = "table",
+    as_json: JsonOpt = False,
+    output: OutputOpt = None,
+) -> None:
+    from ..campaign import current_campaign
+    from ..reports import report as figures
+    from ..scoring import load_policy
+
+    chosen = output_format(fmt, as_json, REPORT_FORMATS)
+    if chosen is Format.XLSX and output is None:
+        raise BadInput("rpt.err.xlsx_output")
+    from ..dates import today
+
+    start, end = period(week, from_, to)
+    office = settings().office
+    name = office.name if lang() == "zh" else office.name_en
+    with reading() as session:
+        data = figures(session, start, end, current_campaign(), load_policy(policy), lang(),
+                       name, today())
+    if chosen is Format.JSON:
+        write_json(data, output)
+        return
+    from ..render import report_text
+
+    report_text.write_report(data, chosen, output)
+
+
+def period(week: str | None, from_: str | None, to: str | None) -> tuple[date, date]:
+    """The report's days: an ISO week, or --from/--to, else the week containing today."""
+    from ..dates import parse_date, parse_week, today
+
+    if week and (from_ or to):
+        raise BadInput("rpt.err.week_and_range")
+    if week:
+        return parse_week(week)
+    if from_ or to:
+        if not (from_ and to):
+            raise BadInput("err.missing_option", option="--to" if from_ else "--from")
+        start, end = parse_date(from_, "--from"), parse_date(to, "--to")
+        if end < start:
+            raise BadInput("rpt.err.range", start=start, end=end)
+        return start, end
+    now = today()
+    monday = now - timedelta(days=now.weekday())
+    return monday, monday + timedelta(days=6)

@@ -1,3 +1,160 @@
-"""English messages of the reports commands (merged into the en catalogue)."""
+"""English messages of the reports commands (merged into the en catalogue).
 
-MESSAGES: dict[str, str] = {}
+Every key here exists in zh_reports.py too; all keys start with `rpt.`.
+"""
+
+MESSAGES: dict[str, str] = {
+    # --- help ---
+    "rpt.help.report": "The weekly printout for the leaders: intake, acceptances, closures, "
+                       "overdue cases, backlog progress, receptions and incidents.\n\n"
+                       "Default: the ISO week containing today. Formats: table, md, csv, html "
+                       "(one printable A4 page set), json, xlsx (needs -o FILE).\n\n"
+                       "Example: xf report --week 2018-W41 --format html -o week41.html",
+    "rpt.help.scorecard": "Per-unit scorecards against the campaign calendar: backlog resolved, "
+                          "timely acceptance, on-time closure, satisfaction, overdue, "
+                          "incidents, score, one-vote veto and pace. As of a past date every "
+                          "figure is rebuilt from the case history.\n\n"
+                          "Example: xf scorecard --as-of 2018-10-12 --unit dagang",
+    "rpt.help.calendar": "The campaign's phases, today's phase, days elapsed and left.\n\n"
+                         "Example: xf calendar --as-of 2018-10-12",
+    "rpt.help.campaign": "The campaign calendar (活动日历): the 2018 notice's by default, or "
+                         "another year's loaded from a TOML file and kept as campaign.toml in "
+                         "the data directory.",
+    "rpt.help.campaign_load": "Check a campaign TOML file and make it the office's calendar "
+                              "(copied to campaign.toml in the data directory; delete that "
+                              "file to return to the 2018 default).\n\n"
+                              "Example: xf campaign load campaign-2019.toml",
+    "rpt.help.campaign_show": "Show the campaign in force and the file it comes from.",
+    "rpt.help.policy": "The scoring policy (考核评分办法), an editable TOML file.",
+    "rpt.help.policy_show": "Print the documented default policy, to start your own from.\n\n"
+                            "Example: xf policy show > policy.toml; "
+                            "xf scorecard --policy policy.toml",
+    # --- options and arguments ---
+    "rpt.opt.week": "ISO week, e.g. 2018-W41 (default: the week containing today).",
+    "rpt.opt.from": "First day of the period (with --to).",
+    "rpt.opt.to": "Last day of the period (with --from); both ends included.",
+    "rpt.opt.policy": "Scoring policy TOML file (default: the one xf policy show prints).",
+    "rpt.opt.report_format": "Output format: table, md, csv, html, json or xlsx.",
+    "rpt.opt.scorecard_format": "Output format: table, json, csv or md.",
+    "rpt.opt.scorecard_unit": "Only this unit's scorecard (code or exact name); ranks still "
+                              "count every unit.",
+    "rpt.arg.campaign_file": "Campaign TOML file (same shape as the 2018 default; see README).",
+    # --- messages ---
+    "rpt.msg.campaign_loaded": "Campaign {name} loaded ({phases} phases), kept in {path}.",
+    "rpt.campaign_default": "built-in 2018 default",
+    "rpt.none": "none",
+    "rpt.period": "Period {start} to {end} {week}",
+    "rpt.week": "(week {year}-W{week:02d})",
+    "rpt.phase": "Campaign phase {number}: {name} ({start} to {end})",
+    "rpt.no_phase": "Outside the campaign's phases.",
+    "rpt.calendar_now": "Now in phase {number}, {name}: day {elapsed}, {left} days left.",
+    "rpt.calendar_share": "Share of the screening and resolution phase elapsed: {share}.",
+    "rpt.policy_name": "Policy: {name}",
+    "rpt.unranked_note": "Units with fewer than {n} cases show their figures but are not "
+                         "ranked; a vetoed unit ranks last.",
+    "rpt.veto_item": "veto: {kind} on {on}",
+    "rpt.generated": "Printed {today} by xf",
+    "rpt.page": "Page",
+    # --- titles and sections ---
+    "rpt.title.report": "Weekly petition report — {office}",
+    "rpt.title.weekly": "Weekly petition report",
+    "rpt.title.scorecard": "Unit scorecards as of {as_of}",
+    "rpt.title.scorecard_rates": "Rates and events",
+    "rpt.title.calendar": "Campaign calendar: {name} (as of {as_of})",
+    "rpt.sec.summary": "Summary",
+    "rpt.sec.by_source": "Intake by source",
+    "rpt.sec.by_unit": "By unit",
+    "rpt.sec.by_outcome": "Closures by outcome",
+    "rpt.sec.overdue": "Overdue cases as of {day}",
+    "rpt.sec.backlog": "Backlog progress",
+    "rpt.sec.followups": "Leaders' receptions and field visits",
+    "rpt.sec.incidents": "Incidents",
+    "rpt.sec.chart": "Backlog resolved by unit against the phase-2 time elapsed",
+    "rpt.chart.share": "time elapsed {share}",
+    "rpt.chart.none": "No unit has backlog cases.",
+    "rpt.sheet.summary": "Summary",
+    "rpt.sheet.by_source": "By source",
+    "rpt.sheet.by_unit": "By unit",
+    "rpt.sheet.by_outcome": "By outcome",
+    "rpt.sheet.overdue": "Overdue",
+    "rpt.sheet.backlog": "Backlog",
+    "rpt.sheet.followups": "Receptions",
+    "rpt.sheet.incidents": "Incidents",
+    "rpt.sum.received": "Petitions received",
+    "rpt.sum.accepted": "Accepted",
+    "rpt.sum.accepted_late": "of them accepted after the 15-day limit",
+    "rpt.sum.rejected": "Not accepted",
+    "rpt.sum.closed": "Closed",
+    "rpt.sum.overdue": "Overdue on {day}",
+    "rpt.sum.backlog": "Backlog cases on {day}",
+    "rpt.sum.backlog_resolved": "of them resolved (closed or terminated)",
+    "rpt.sum.backlog_open": "still open",
+    "rpt.sum.backlog_rate": "Backlog resolution rate",
+    "rpt.sum.phase_share": "Phase-2 time elapsed",
+    "rpt.sum.receptions": "Leaders' receptions",
+    "rpt.sum.field_visits": "Leaders' field visits",
+    "rpt.sum.incidents": "Incidents",
+    # --- columns ---
+    "rpt.col.item": "Item",
+    "rpt.col.value": "Figure",
+    "rpt.col.source": "Source",
+    "rpt.col.count": "Cases",
+    "rpt.col.unit_name": "Unit",
+    "rpt.col.received": "Received",
+    "rpt.col.accepted": "Accepted",
+    "rpt.col.closed": "Closed",
+    "rpt.col.overdue": "Overdue",
+    "rpt.col.backlog": "Backlog",
+    "rpt.col.backlog_resolved": "Resolved",
+    "rpt.col.backlog_rate": "Resolved %",
+    "rpt.col.pace": "Pace",
+    "rpt.col.outcome": "Outcome",
+    "rpt.col.id": "Case",
+    "rpt.col.status": "Status",
+    "rpt.col.deadline": "Deadline",
+    "rpt.col.due": "Due",
+    "rpt.col.days_overdue": "Days late",
+    "rpt.col.leader": "Leader",
+    "rpt.col.summary": "Summary",
+    "rpt.col.backlog_kind": "Backlog kind",
+    "rpt.col.total": "Total",
+    "rpt.col.resolved": "Resolved",
+    "rpt.col.open": "Open",
+    "rpt.col.on": "Date",
+    "rpt.col.kind": "Kind",
+    "rpt.col.note": "Note",
+    "rpt.col.incident_kind": "Kind",
+    "rpt.col.rank": "Rank",
+    "rpt.col.cases": "Cases",
+    "rpt.col.new": "First-time",
+    "rpt.col.accepted_on_time_rate": "Timely accept.",
+    "rpt.col.closed_on_time_rate": "On-time closure",
+    "rpt.col.satisfaction_rate": "Satisfied",
+    "rpt.col.skip_level": "Skip-level",
+    "rpt.col.receptions": "Receptions",
+    "rpt.col.field_visits": "Field visits",
+    "rpt.col.incidents": "Incidents",
+    "rpt.col.score": "Score",
+    "rpt.col.veto": "Veto",
+    "rpt.col.phase_no": "Phase",
+    "rpt.col.phase_name": "Name",
+    "rpt.col.phase_name_en": "English name",
+    "rpt.col.start": "From",
+    "rpt.col.end": "To",
+    "rpt.col.days": "Days",
+    "rpt.col.elapsed": "Elapsed",
+    "rpt.col.left": "Left",
+    "rpt.col.state": "State",
+    "rpt.pace.ahead": "ahead",
+    "rpt.pace.on-track": "on track",
+    "rpt.pace.behind": "behind",
+    "rpt.state.done": "done",
+    "rpt.state.current": "current",
+    "rpt.state.upcoming": "upcoming",
+    # --- errors ---
+    "rpt.err.campaign_file": "campaign file {path}: {reason}",
+    "rpt.err.policy_file": "policy file {path}: {reason}",
+    "rpt.err.week_and_range": "give either --week or --from/--to, not both.",
+    "rpt.err.range": "--to {end} lies before --from {start}.",
+    "rpt.err.xlsx_output": "--format xlsx writes a file: add -o FILE.xlsx.",
+}

@@ -1,0 +1,116 @@
+"""Rich tables for the reports commands: calendar, campaign, scorecard and the weekly report.
+
+Readable at 100 columns; Rich measures Chinese characters as two cells, so columns line up.
+"""
+
+from datetime import date
+from typing import IO, Any
+
+from rich import box
+from rich.cells import cell_len
+from rich.table import Table
+from rich.text import Text
+
+from ..i18n import t
+from .report_sections import Section, period_text, phase_text, report_sections, scorecard_section
+from .tables import console
+
+
+def cell(value: Any, kind: str = "text") -> str:
+    """A value as text: rates as percentages, dates in ISO, nothing as a dash."""
+    if value is None or value == "":
+        return "—"
+    if kind == "rate" or (kind == "auto" and isinstance(value, float)):
+        return f"{value * 100:.1f}%"
+    if kind == "number":
+        return f"{value:g}"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def section_table(section: Section, wrap: set[str] | None = None) -> Table:
+    """A section as a Rich table; numbers right-aligned, long text folded."""
+    wrap = wrap or {"summary", "note"}
+    table = Table(title=section.title, box=box.SIMPLE_HEAD, title_justify="left",
+                  title_style="bold", pad_edge=False, min_width=cell_len(section.title))
+    for col in section.columns:
+        numeric = col.kind in ("int", "rate", "number", "auto")
+        table.add_column(col.title, justify="right" if numeric else "left",
+                         no_wrap=col.key not in wrap, overflow="fold",
+                         max_width=30 if col.key in wrap else None)
+    for row in section.rows:
+        table.add_row(*[cell(v, c.kind) for v, c in zip(row, section.columns, strict=True)])
+    return table
+
+
+def print_report(data: dict[str, Any], out: IO[str]) -> None:
+    """The weekly report on the terminal: header, then every section that has rows."""
+    con = console(out)
+    con.print(Text(t("rpt.title.report", office=data["office"]), style="bold"))
+    con.print(period_text(data))
+    con.print(phase_text(data))
+    for section in report_sections(data):
+        if section.rows:
+            con.print(section_table(section))
+        else:
+            con.print(Text(f"{section.title}: {t('rpt.none')}", style="bold"))
+            con.print()
+
+
+def print_scorecard(data: dict[str, Any], out: IO[str]) -> None:
+    """Scorecards: two tables so each stays inside 100 columns (figures, then the score)."""
+    con = console(out)
+    con.print(phase_text(data))
+    con.print(t("rpt.policy_name", name=data["policy"]))
+    section = scorecard_section(data)
+    keys = [c.key for c in section.columns]
+    first = ["rank", "unit_name", "cases", "new", "backlog", "backlog_resolved",
+             "backlog_rate", "pace", "score", "veto"]
+    second = ["unit_name", "accepted_on_time_rate", "closed_on_time_rate",
+              "satisfaction_rate", "overdue", "skip_level", "receptions", "field_visits",
+              "incidents"]
+    for wanted, title in ((first, section.title), (second, t("rpt.title.scorecard_rates"))):
+        idx = [keys.index(k) for k in wanted]
+        part = Section(section.key, title, [section.columns[i] for i in idx],
+                       [[row[i] for i in idx] for row in section.rows])
+        con.print(section_table(part, wrap={"veto"}))
+    con.print(t("rpt.unranked_note", n=data["min_cases"]))
+
+
+def print_calendar(view: dict[str, Any], out: IO[str]) -> None:
+    """The campaign's phases with days elapsed and left; today's phase marked."""
+    con = console(out)
+    table = Table(title=t("rpt.title.calendar", name=view["campaign"],
+                          as_of=view["as_of"].isoformat()),
+                  box=box.SIMPLE_HEAD, title_justify="left", title_style="bold")
+    for key in ("phase_no", "phase_name", "start", "end", "days", "elapsed", "left", "state"):
+        table.add_column(t(f"rpt.col.{key}"), no_wrap=True,
+                         justify="right" if key in ("days", "elapsed", "left") else "left")
+    for p in view["phases"]:
+        style = "bold" if p["state"] == "current" else ""
+        table.add_row(str(p["number"]), p["name"], p["start"].isoformat(), p["end"].isoformat(),
+                      str(p["days"]), str(p["elapsed"]), str(p["left"]),
+                      t(f"rpt.state.{p['state']}"), style=style)
+    con.print(table)
+    phase = view["phase"]
+    if phase:
+        con.print(t("rpt.calendar_now", number=phase["number"], name=phase["name"],
+                    elapsed=view["elapsed"], left=view["left"]))
+    else:
+        con.print(t("rpt.no_phase"))
+    con.print(t("rpt.calendar_share", share=cell(view["resolution_share"], "rate")))
+
+
+def print_campaign(data: dict[str, Any], out: IO[str]) -> None:
+    """The campaign in force and where it comes from."""
+    con = console(out)
+    source = data["file"] or t("rpt.campaign_default")
+    con.print(Text(f"{data['name']} ({source})", style="bold"))
+    table = Table(box=box.SIMPLE_HEAD)
+    for key in ("phase_no", "phase_name", "phase_name_en", "start", "end"):
+        table.add_column(t(f"rpt.col.{key}"), no_wrap=True)
+    for p in data["phases"]:
+        table.add_row(str(p["number"]), p["name"], p["name_en"], p["start"].isoformat(),
+                      p["end"].isoformat())
+    con.print(table)

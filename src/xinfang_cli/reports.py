@@ -1,0 +1,404 @@
+"""The weekly report and the per-unit scorecards, as of any day.
+
+Figures for a day are rebuilt from the case history (`History.on`, the day a
+change took effect), never read from today's columns: a case closed after the
+day was still pending on it. History holds one row per changed field; a field's
+value at the end of a day is the `new` of its last row on or before that day,
+else the `old` of its first later row, else (never changed) the current column.
+Counts that do not depend on history (receipts by source, acceptances) run as
+SQL aggregates.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import and_, func, select
+from sqlmodel import Session
+
+from .campaign import Campaign, phase_on, phase_record, resolution_share
+from .enums import PENDING, CaseStatus, FollowupKind
+from .models import Case, FollowUp, History, Incident, Unit
+from .scoring import Policy, pace, rank, score
+
+TRACKED = ("status", "unit", "accept_due", "accepted", "due", "closed", "outcome",
+           "satisfaction", "leader")
+DATE_FIELDS = frozenset({"accept_due", "accepted", "due", "closed"})
+RESOLVED = frozenset({CaseStatus.CLOSED, CaseStatus.TERMINATED})  # 化解: closed or terminated
+SATISFIED = frozenset({"satisfied", "basic"})  # 满意 + 基本满意
+
+
+def _value(field_name: str, text: str | None) -> object:
+    if text is None:
+        return None
+    return date.fromisoformat(text) if field_name in DATE_FIELDS else text
+
+
+@dataclass
+class Timeline:
+    """One case with its tracked history rows, in the order they were written."""
+
+    case: Case
+    unit: str  # today's unit code
+    rows: dict[str, list[tuple[date, str | None, str | None]]] = field(
+        default_factory=lambda: defaultdict(list))
+
+    def value(self, name: str, day: date) -> object:
+        """The field's value at the end of `day`."""
+        rows = self.rows.get(name)
+        if not rows:
+            return self.unit if name == "unit" else getattr(self.case, name)
+        before = [new for on, _old, new in rows if on <= day]
+        return _value(name, before[-1] if before else next(
+            old for on, old, _new in rows if on > day))
+
+    def decided(self, day: date) -> date | None:
+        """The day the case left `registered` (accepted or not accepted), if by `day`."""
+        rows = self.rows.get("status")
+        if not rows:  # no history: fall back on the columns
+            if self.case.accepted:
+                return self.case.accepted
+            return self.case.status_on if self.case.status != CaseStatus.REGISTERED else None
+        return next((on for on, old, _n in rows if old == CaseStatus.REGISTERED and on <= day),
+                    None)
+
+    def closures(self, start: date, end: date) -> list[date]:
+        """Days in [start, end] on which the case was closed (办结)."""
+        return [on for on, _old, new in self.rows.get("closed", []) if start <= on <= end and new]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A case as it stood at the end of one day."""
+
+    id: str
+    unit: str
+    source: str
+    backlog: str | None
+    received: date
+    status: str
+    accept_due: date
+    accepted: date | None
+    decided: date | None
+    due: date | None
+    close_due: date | None  # the due date that ran when it was last closed
+    closed: date | None
+    outcome: str | None
+    satisfaction: str | None
+    leader: str | None
+    repeat_of: str | None
+    summary: str
+
+    @property
+    def pending_due(self) -> date | None:
+        """The deadline running: acceptance while registered, handling or review after."""
+        if self.status == CaseStatus.REGISTERED:
+            return self.accept_due
+        return self.due if self.status in PENDING else None
+
+
+def snapshot(tl: Timeline, day: date) -> Snapshot | None:
+    """The case at the end of `day`; None if it was not yet received."""
+    if tl.case.received > day:
+        return None
+    v = {name: tl.value(name, day) for name in TRACKED}
+    if v["status"] is None:
+        return None
+    closed = v["closed"]
+    return Snapshot(
+        id=tl.case.id, unit=str(v["unit"]), source=tl.case.source, backlog=tl.case.backlog,
+        received=tl.case.received, status=str(v["status"]), accept_due=v["accept_due"],  # type: ignore[arg-type]
+        accepted=v["accepted"], decided=tl.decided(day), due=v["due"],  # type: ignore[arg-type]
+        close_due=tl.value("due", closed) if closed else None,  # type: ignore[arg-type]
+        closed=closed, outcome=v["outcome"], satisfaction=v["satisfaction"],  # type: ignore[arg-type]
+        leader=v["leader"], repeat_of=tl.case.repeat_of, summary=tl.case.summary)  # type: ignore[arg-type]
+
+
+def load_timelines(session: Session, upto: date) -> list[Timeline]:
+    """Every case received by `upto`, with its tracked history."""
+    cases = session.execute(select(Case, Unit.code).join(Unit, Unit.id == Case.unit_id)
+                            .where(Case.received <= upto).order_by(Case.year, Case.seq))
+    timelines = {case.id: Timeline(case, code) for case, code in cases}
+    rows = session.execute(
+        select(History.case_id, History.on, History.field, History.old, History.new)
+        .join(Case, Case.id == History.case_id)
+        .where(History.field.in_(TRACKED), Case.received <= upto).order_by(History.id))
+    for case_id, on, name, old, new in rows:
+        timelines[case_id].rows[name].append((on, old, new))
+    return list(timelines.values())
+
+
+def snapshots(timelines: Iterable[Timeline], day: date) -> list[Snapshot]:
+    return [s for s in (snapshot(tl, day) for tl in timelines) if s is not None]
+
+
+# --- per-unit figures (the scorecard) ----------------------------------------------------
+
+
+def rate(part: int, whole: int) -> float | None:
+    """part / whole, rounded to 4 places; None when there is nothing to measure."""
+    return round(part / whole, 4) if whole else None
+
+
+def accept_figures(snaps: list[Snapshot], day: date) -> tuple[int, int]:
+    """及时受理: (decided within the limit, measured). A case still registered past its
+    acceptance due date is measured as late; one still within it is not yet measured."""
+    measured = [s for s in snaps if s.decided or (s.status == CaseStatus.REGISTERED
+                                                  and s.accept_due < day)]
+    return sum(1 for s in measured if s.decided and s.decided <= s.accept_due), len(measured)
+
+
+def close_figures(snaps: list[Snapshot], day: date) -> tuple[int, int]:
+    """按期办结: (closed by the due date running then, measured). An accepted case past its
+    handling due date and not closed is measured as late."""
+    measured = [s for s in snaps if s.closed or (s.status == CaseStatus.ACCEPTED
+                                                 and s.due is not None and s.due < day)]
+    on_time = sum(1 for s in measured
+                  if s.closed and s.close_due is not None and s.closed <= s.close_due)
+    return on_time, len(measured)
+
+
+def satisfaction_figures(snaps: list[Snapshot]) -> tuple[int, int, int, int]:
+    """(closed, rated, satisfied or basically satisfied, unsatisfied): 参评率 and 满意率."""
+    closed = [s for s in snaps if s.closed]
+    rated = [s for s in closed if s.satisfaction]
+    good = sum(1 for s in rated if s.satisfaction in SATISFIED)
+    return len(closed), len(rated), good, len(rated) - good
+
+
+def unit_figures(snaps: list[Snapshot], day: date) -> dict[str, object]:
+    """Every figure of one unit's cases at the end of `day`."""
+    backlog = [s for s in snaps if s.backlog]
+    resolved = sum(1 for s in backlog if s.status in RESOLVED)
+    led = [s for s in snaps if s.leader]
+    acc_ok, acc_n = accept_figures(snaps, day)
+    close_ok, close_n = close_figures(snaps, day)
+    closed_n, rated_n, good_n, bad_n = satisfaction_figures(snaps)
+    return {
+        "cases": len(snaps), "new": sum(1 for s in snaps if not s.backlog),
+        "backlog": len(backlog), "backlog_resolved": resolved,
+        "backlog_rate": rate(resolved, len(backlog)),
+        "accepted_on_time": acc_ok, "accept_measured": acc_n,
+        "accepted_on_time_rate": rate(acc_ok, acc_n),
+        "closed_on_time": close_ok, "close_measured": close_n,
+        "closed_on_time_rate": rate(close_ok, close_n),
+        "participation_rate": rate(rated_n, closed_n), "satisfaction_rate": rate(good_n, rated_n),
+        "unsatisfied": bad_n,
+        "overdue": sum(1 for s in snaps if s.pending_due is not None and s.pending_due < day),
+        "repeats": sum(1 for s in snaps if s.repeat_of),
+        "leader_cases": len(led),
+        "leader_rate": rate(sum(1 for s in led if s.status in RESOLVED), len(led)),
+    }
+
+
+def followup_counts(session: Session, snaps: list[Snapshot], start: date | None,
+                    end: date) -> dict[str, dict[str, int]]:
+    """Leaders' receptions (接访) and field visits (下访) per unit, counted in SQL per case."""
+    unit_of = {s.id: s.unit for s in snaps}
+    query = (select(FollowUp.case_id, FollowUp.kind, func.count())
+             .where(FollowUp.kind.in_([FollowupKind.RECEPTION, FollowupKind.FIELD]),
+                    FollowUp.on <= end)
+             .group_by(FollowUp.case_id, FollowUp.kind))
+    if start is not None:
+        query = query.where(FollowUp.on >= start)
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: {"receptions": 0, "field_visits": 0})
+    for case_id, kind, n in session.execute(query):
+        if case_id in unit_of:
+            key = "receptions" if kind == FollowupKind.RECEPTION else "field_visits"
+            counts[unit_of[case_id]][key] += n
+    return counts
+
+
+def incident_rows(session: Session, start: date | None, end: date) -> list[dict[str, object]]:
+    """Incidents on or before `end` (and from `start`), oldest first."""
+    query = (select(Incident, Unit).join(Unit, Unit.id == Incident.unit_id)
+             .where(Incident.on <= end).order_by(Incident.on, Incident.id))
+    if start is not None:
+        query = query.where(Incident.on >= start)
+    return [{"unit": u.code, "unit_name": u.name, "kind": i.kind, "on": i.on,
+             "case": i.case_id, "note": i.note} for i, u in session.execute(query)]
+
+
+def scorecard(session: Session, day: date, campaign: Campaign, policy: Policy, lang: str,
+              only_unit: str | None = None) -> dict[str, object]:
+    """`xf scorecard`: every unit's figures, score, veto and pace at the end of `day`."""
+    snaps = snapshots(load_timelines(session, day), day)
+    share = resolution_share(campaign, day)
+    follow = followup_counts(session, snaps, None, day)
+    incidents = incident_rows(session, None, day)
+    units = session.scalars(select(Unit).order_by(Unit.code)).all()
+    rows = [_unit_row(u, [s for s in snaps if s.unit == u.code], day, share, follow,
+                      [i for i in incidents if i["unit"] == u.code], policy)
+            for u in units]
+    rank(rows, policy)
+    if only_unit is not None:
+        rows = [r for r in rows if r["unit"] == only_unit]
+    return {"as_of": day, "phase": phase_record(phase_on(campaign, day), lang),
+            "resolution_share": round(share, 4), "policy": policy.name,
+            "min_cases": policy.min_cases, "units": rows}
+
+
+def _unit_row(unit: Unit, snaps: list[Snapshot], day: date, share: float,
+              follow: dict[str, dict[str, int]], incidents: list[dict[str, object]],
+              policy: Policy) -> dict[str, object]:
+    row: dict[str, object] = {"unit": unit.code, "unit_name": unit.name}
+    row.update(unit_figures(snaps, day))
+    row.update(follow.get(unit.code, {"receptions": 0, "field_visits": 0}))
+    row.update(skip_level=sum(1 for i in incidents if i["kind"] == "skip-level"),
+               incidents=len(incidents))
+    row["pace"] = pace(row["backlog_rate"], share, policy.pace_tolerance)  # type: ignore[arg-type]
+    result = score(row, incidents, policy)
+    row.update(score=result.total, points=result.parts, veto=result.veto,
+               veto_reason=[{"kind": i["kind"], "on": i["on"], "case": i["case"]}
+                            for i in result.veto_incidents] or None)
+    return row
+
+
+# --- the weekly report --------------------------------------------------------------------
+
+
+def deadline_entry(s: Snapshot, unit_name: str, day: date) -> dict[str, object]:
+    """An overdue line as in `xf overdue`, for a case as it stood on `day`."""
+    due = s.pending_due
+    assert due is not None
+    return {"id": s.id, "unit": s.unit, "unit_name": unit_name, "status": s.status,
+            "deadline": "accept" if s.status == CaseStatus.REGISTERED else "handle",
+            "due": due, "days_overdue": (day - due).days, "backlog": s.backlog,
+            "leader": s.leader, "summary": s.summary}
+
+
+def overdue_entries(snaps: list[Snapshot], names: dict[str, str],
+                    day: date) -> list[dict[str, object]]:
+    """Cases pending past their due date at the end of `day`, most overdue first."""
+    late = [s for s in snaps if s.pending_due is not None and s.pending_due < day]
+    late.sort(key=lambda s: (s.pending_due, s.id))
+    return [deadline_entry(s, names.get(s.unit, s.unit), day) for s in late]
+
+
+def received_by_source(session: Session, start: date, end: date) -> dict[str, int]:
+    """Receipts in the period by source (来源), in SQL."""
+    rows = session.execute(select(Case.source, func.count())
+                           .where(Case.received.between(start, end)).group_by(Case.source))
+    return {str(source): int(n) for source, n in rows}  # noqa: C416
+
+
+def accepted_counts(session: Session, start: date, end: date) -> dict[str, int]:
+    """Acceptances in the period, and how many within the 15-day limit, in SQL."""
+    in_period = and_(Case.accepted.is_not(None), Case.accepted.between(start, end))
+    total = session.scalar(select(func.count()).where(in_period)) or 0
+    on_time = session.scalar(select(func.count()).where(in_period,
+                                                        Case.accepted <= Case.accept_due)) or 0
+    return {"total": total, "on_time": on_time, "late": total - on_time}
+
+
+def closures(timelines: list[Timeline], start: date, end: date,
+             unit_of: dict[str, str]) -> list[dict[str, object]]:
+    """Cases closed in the period (counted once), with the outcome of their last closure in it."""
+    out = []
+    for tl in timelines:
+        days = tl.closures(start, end)
+        if days:
+            last = days[-1]
+            out.append({"id": tl.case.id, "unit": unit_of.get(tl.case.id, tl.unit), "on": last,
+                        "outcome": tl.value("outcome", last),
+                        "satisfaction": tl.value("satisfaction", last)})
+    return out
+
+
+def backlog_figures(snaps: list[Snapshot]) -> dict[str, object]:
+    """Backlog cases registered by the day; of them closed or terminated; the rest; by kind."""
+    backlog = [s for s in snaps if s.backlog]
+    resolved = [s for s in backlog if s.status in RESOLVED]
+    by_kind = {}
+    for kind in ("historical", "excessive", "unfounded"):
+        total = sum(1 for s in backlog if s.backlog == kind)
+        done = sum(1 for s in resolved if s.backlog == kind)
+        by_kind[kind] = {"total": total, "resolved": done, "open": total - done}
+    return {"total": len(backlog), "resolved": len(resolved),
+            "open": len(backlog) - len(resolved), "rate": rate(len(resolved), len(backlog)),
+            "by_kind": by_kind}
+
+
+def count_by(items: Iterable[dict[str, object]], key: str) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for item in items:
+        counts[str(item[key])] += 1
+    return dict(counts)
+
+
+def report(session: Session, start: date, end: date, campaign: Campaign, policy: Policy,
+           lang: str, office: str, today: date) -> dict[str, object]:
+    """`xf report`: what happened from `start` to `end` (both included), and where things
+    stood at the end of `end` (`as_of`; today, if the period has not ended yet: overdue
+    cases are facts, never a forecast)."""
+    timelines = load_timelines(session, end)
+    day = min(end, today)
+    snaps = snapshots(timelines, day)
+    units = session.scalars(select(Unit).order_by(Unit.code)).all()
+    names = {u.code: u.name for u in units}
+    unit_of = {s.id: s.unit for s in snaps}
+    closed = closures(timelines, start, end, unit_of)
+    share = resolution_share(campaign, day)
+    received = [s for s in snaps if start <= s.received <= end]
+    return {
+        "office": office, "period": {"from": start, "to": end}, "as_of": day,
+        "phase": phase_record(phase_on(campaign, end), lang),
+        "campaign": campaign.label(lang), "resolution_share": round(share, 4),
+        "received": {"total": len(received), "by_source": received_by_source(session, start, end),
+                     "by_unit": _received_by_unit(received)},
+        "accepted": accepted_counts(session, start, end),
+        "rejected": {"total": sum(1 for s in snaps if s.status == CaseStatus.REJECTED
+                                  and s.decided and start <= s.decided <= end)},
+        "closed": {"total": len(closed), "by_outcome": count_by(closed, "outcome"),
+                   "cases": closed},
+        "overdue": overdue_entries(snaps, names, day),
+        "backlog": backlog_figures(snaps),
+        "followups": followup_list(session, start, end, unit_of, names),
+        "incidents": incident_rows(session, start, end),
+        "units": _report_units(units, snaps, received, closed, (start, end, day), share,
+                               policy),
+    }
+
+
+def _received_by_unit(received: list[Snapshot]) -> dict[str, int]:
+    return count_by(({"unit": s.unit} for s in received), "unit")
+
+
+def _report_units(units: list[Unit], snaps: list[Snapshot], received: list[Snapshot],
+                  closed: list[dict[str, object]], days: tuple[date, date, date],
+                  share: float, policy: Policy) -> list[dict[str, object]]:
+    """One row per unit: the period's flow and the backlog at its end (the chart's data)."""
+    start, end, day = days
+    got = _received_by_unit(received)
+    shut = count_by(closed, "unit")
+    rows = []
+    for u in units:
+        mine = [s for s in snaps if s.unit == u.code]
+        backlog = backlog_figures(mine)
+        rows.append({
+            "unit": u.code, "unit_name": u.name, "received": got.get(u.code, 0),
+            "accepted": sum(1 for s in mine if s.accepted and start <= s.accepted <= end),
+            "closed": shut.get(u.code, 0),
+            "overdue": sum(1 for s in mine if s.pending_due and s.pending_due < day),
+            "backlog": backlog["total"], "backlog_resolved": backlog["resolved"],
+            "backlog_rate": backlog["rate"],
+            "pace": pace(backlog["rate"], share, policy.pace_tolerance),  # type: ignore[arg-type]
+        })
+    return rows
+
+
+def followup_list(session: Session, start: date, end: date, unit_of: dict[str, str],
+                  names: dict[str, str]) -> dict[str, object]:
+    """Leaders' receptions and field visits in the period, each with its case."""
+    query = (select(FollowUp).where(FollowUp.kind.in_([FollowupKind.RECEPTION,
+                                                       FollowupKind.FIELD]),
+                                    FollowUp.on.between(start, end))
+             .order_by(FollowUp.on, FollowUp.id))
+    items = [{"on": f.on, "kind": f.kind, "case": f.case_id,
+              "unit": unit_of.get(f.case_id, ""),
+              "unit_name": names.get(unit_of.get(f.case_id, ""), ""), "note": f.note}
+             for f in session.scalars(query)]
+    return {"receptions": sum(1 for i in items if i["kind"] == FollowupKind.RECEPTION),
+            "field_visits": sum(1 for i in items if i["kind"] == FollowupKind.FIELD),
+            "items": items}
