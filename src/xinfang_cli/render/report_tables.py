@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..i18n import t
-from .report_sections import Section, period_text, phase_text, report_sections, scorecard_section
+from .report_sections import Column, Section, period_text, phase_text, report_sections, scorecard_section
 from .tables import console
 
 
@@ -58,24 +58,38 @@ def print_report(data: dict[str, Any], out: IO[str]) -> None:
             con.print()
 
 
+SCORE_TABLES = (
+    ("rpt.title.scorecard", ("rank", "unit_name", "cases", "backlog", "backlog_resolved",
+                             "backlog_rate", "pace", "score", "veto")),
+    ("rpt.title.scorecard_rates", ("unit_name", "accepted_on_time_rate", "closed_on_time_rate",
+                                   "satisfaction_rate", "overdue", "skip_level", "receptions",
+                                   "field_visits", "incidents")),
+)
+
+
 def print_scorecard(data: dict[str, Any], out: IO[str]) -> None:
-    """Scorecards: two tables so each stays inside 100 columns (figures, then the score)."""
+    """Scorecards in two tables that fit 100 columns (short headers), then the veto reasons."""
     con = console(out)
     con.print(phase_text(data))
     con.print(t("rpt.policy_name", name=data["policy"]))
     section = scorecard_section(data)
     keys = [c.key for c in section.columns]
-    first = ["rank", "unit_name", "cases", "new", "backlog", "backlog_resolved",
-             "backlog_rate", "pace", "score", "veto"]
-    second = ["unit_name", "accepted_on_time_rate", "closed_on_time_rate",
-              "satisfaction_rate", "overdue", "skip_level", "receptions", "field_visits",
-              "incidents"]
-    for wanted, title in ((first, section.title), (second, t("rpt.title.scorecard_rates"))):
+    for title, wanted in SCORE_TABLES:
         idx = [keys.index(k) for k in wanted]
-        part = Section(section.key, title, [section.columns[i] for i in idx],
-                       [[row[i] for i in idx] for row in section.rows])
-        con.print(section_table(part, wrap={"veto"}))
+        columns = [Column(c.key, t(f"rpt.short.{c.key}"), c.kind)
+                   for c in (section.columns[i] for i in idx)]
+        rows = [[_flag(row[i]) if keys[i] == "veto" else row[i] for i in idx]
+                for row in section.rows]
+        heading = t(title, as_of=data["as_of"].isoformat())
+        con.print(section_table(Section(section.key, heading, columns, rows)))
+    for row in section.rows:
+        if row[keys.index("veto")]:
+            con.print(f"{row[keys.index('unit_name')]}: {row[keys.index('veto')]}")
     con.print(t("rpt.unranked_note", n=data["min_cases"]))
+
+
+def _flag(reason: str) -> str:
+    return t("rpt.short.vetoed") if reason else ""
 
 
 def print_calendar(view: dict[str, Any], out: IO[str]) -> None:
