@@ -6,7 +6,6 @@ that are closed now. Limits: acceptance 15 days from receipt, handling 60 from
 acceptance, start day not counted.
 """
 
-import json
 from pathlib import Path
 
 import pytest
