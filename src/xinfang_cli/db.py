@@ -110,7 +110,10 @@ def open_database(target: Target, lock_timeout: float = 30.0) -> Engine:
     try:
         revision = schema_revision(engine)
     except DBAPIError as exc:
+        engine.dispose()
         raise unusable(exc, target) from None
+    if revision != HEAD:  # refused: close the connection before saying why
+        engine.dispose()
     if revision is None:
         raise DatabaseUnusable("err.db_not_initialised", target=target.label)
     if revision != HEAD:
