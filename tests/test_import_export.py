@@ -295,3 +295,14 @@ def test_full_export_is_refused_masked_or_into_a_database_with_cases(office: Xf,
     busy = office("import", str(tmp_path / "full.json"))
     assert busy.exit_code == 2 and "only into an empty database" in busy.stderr
     assert len(cases(office)) == 3
+
+
+def test_the_sample_spreadsheet_imports(xf: Xf) -> None:
+    from xinfang_cli.migrate import sample_dir
+
+    xf.ok("init", "--sample")
+    path = sample_dir() / "import-example.csv"
+    path.read_bytes().decode("gb18030")  # saved as Excel on Chinese Windows saves it
+    result = xf.ok("import", str(path))
+    assert result.stderr.startswith("10 cases imported from import-example.csv")
+    assert len(xf.json("list")) == 43 + 10
