@@ -204,6 +204,7 @@ def calendar_view(campaign: Campaign, day: date, lang: str) -> dict[str, object]
             "phase": phase_record(current, lang), "phases": phases,
             "elapsed": elapsed_days(current, day) if current else None,
             "left": current.days - elapsed_days(current, day) if current else None,
+            "resolution_phase": campaign.resolution_phase,
             "resolution_share": round(resolution_share(campaign, day), 4)}
 
 

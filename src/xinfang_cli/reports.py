@@ -249,7 +249,8 @@ def _unit_row(unit: Unit, snaps: list[Snapshot], day: date, share: float,
                incidents=len(incidents))
     row["pace"] = pace(row["backlog_rate"], share, policy.pace_tolerance)  # type: ignore[arg-type]
     result = score(row, incidents, policy)
-    row.update(score=result.total, points=result.parts, veto=result.veto,
+    row.update(score=result.total, points=result.parts,
+               score_before_veto=round(sum(result.parts.values()), 2), veto=result.veto,
                veto_reason=[{"kind": i["kind"], "on": i["on"], "case": i["case"]}
                             for i in result.veto_incidents] or None)
     return row

@@ -48,7 +48,7 @@ MESSAGES: dict[str, str] = {
     "rpt.phase": "Campaign phase {number}: {name} ({start} to {end})",
     "rpt.no_phase": "Outside the campaign's phases.",
     "rpt.calendar_now": "Now in phase {number}, {name}: day {elapsed}, {left} days left.",
-    "rpt.calendar_share": "Share of the screening and resolution phase elapsed: {share}.",
+    "rpt.calendar_share": "Share of phase {number} ({name}) elapsed, which sets the pace: {share}.",
     "rpt.policy_name": "Policy: {name}",
     "rpt.unranked_note": "Units with fewer than {n} cases show their figures but are not "
                          "ranked; a vetoed unit ranks last.",

@@ -44,7 +44,7 @@ MESSAGES: dict[str, str] = {
     "rpt.phase": "活动阶段：第{number}阶段 {name}（{start} 至 {end}）",
     "rpt.no_phase": "不在活动阶段内。",
     "rpt.calendar_now": "当前处于第{number}阶段“{name}”：第 {elapsed} 天，还剩 {left} 天。",
-    "rpt.calendar_share": "排查化解阶段时间已过：{share}。",
+    "rpt.calendar_share": "第{number}阶段“{name}”时间进度（据此衡量化解进度）：{share}。",
     "rpt.policy_name": "评分办法：{name}",
     "rpt.unranked_note": "信访件少于 {n} 件的单位只列数字、不参加排名；被一票否决的单位排在最后。",
     "rpt.veto_item": "一票否决：{kind}（{on}）",

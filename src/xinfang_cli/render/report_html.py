@@ -45,10 +45,11 @@ h2 { font-size: 12pt; margin: 5mm 0 1.5mm 0; border-left: 4px solid #8b0000;
 .row > section { flex: 1 1 0; min-width: 0; }
 table { width: 100%; border-collapse: collapse; margin: 1mm 0 2mm 0; }
 th, td { border: 1px solid #999; padding: 0.8mm 1.5mm; vertical-align: top;
-         overflow-wrap: anywhere; }
-th { background: #eee; font-weight: bold; text-align: center; white-space: nowrap; }
+         overflow-wrap: break-word; }
+th { background: #eee; font-weight: bold; text-align: center; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.nw { white-space: nowrap; }
+td.unit { min-width: 7em; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 section { break-inside: auto; }
@@ -117,8 +118,10 @@ def _row(row: list[Any], section: Section, late_column: str | None) -> str:
         classes = []
         if col.kind in ("int", "rate", "number", "auto"):
             classes.append("num")
-        if col.key not in ("summary", "note", "item"):
+        if col.key not in ("summary", "note", "item", "unit_name"):
             classes.append("nw")
+        if col.key == "unit_name":
+            classes.append("unit")
         if col.key == late_column and isinstance(value, int) and value > 0:
             classes.append("late")
         attr = f' class="{" ".join(classes)}"' if classes else ""

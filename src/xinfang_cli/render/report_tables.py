@@ -12,7 +12,14 @@ from rich.table import Table
 from rich.text import Text
 
 from ..i18n import t
-from .report_sections import Column, Section, period_text, phase_text, report_sections, scorecard_section
+from .report_sections import (
+    Column,
+    Section,
+    period_text,
+    phase_text,
+    report_sections,
+    scorecard_section,
+)
 from .tables import console
 
 
@@ -113,7 +120,9 @@ def print_calendar(view: dict[str, Any], out: IO[str]) -> None:
                     elapsed=view["elapsed"], left=view["left"]))
     else:
         con.print(t("rpt.no_phase"))
-    con.print(t("rpt.calendar_share", share=cell(view["resolution_share"], "rate")))
+    pace_phase = view["phases"][view["resolution_phase"] - 1]
+    con.print(t("rpt.calendar_share", number=pace_phase["number"], name=pace_phase["name"],
+                share=cell(view["resolution_share"], "rate")))
 
 
 def print_campaign(data: dict[str, Any], out: IO[str]) -> None:
