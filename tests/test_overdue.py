@@ -86,3 +86,20 @@ def test_status_board_counts(office: Xf) -> None:
     assert board["warn_days"] == 7 and (b, c)
     table = office.ok("status").stdout
     assert "大港中专" in table and "Total" in table
+
+
+def test_a_past_day_is_rebuilt_from_history(office: Xf) -> None:
+    cid = add_case(office, received="2018-05-02")
+    office.ok("accept", cid, "--on", "2018-05-10")  # handling due 07-09
+    office.ok("close", cid, "--outcome", "resolved", "--on", "2018-08-01")
+    assert office("overdue").exit_code == 0  # closed now
+    result = office("overdue", "--as-of", "2018-07-20", "--json")
+    assert result.exit_code == 1  # but on 07-20 it was 11 days late
+    entry = json.loads(result.stdout)["overdue"][0]
+    assert (entry["id"], entry["status"], entry["due"], entry["days_overdue"]) == (
+        cid, "accepted", "2018-07-09", 11)
+    board = office.json("status", "--as-of", "2018-07-20")
+    dagang = next(r for r in board["units"] if r["unit"] == "dagang")
+    assert (dagang["accepted"], dagang["closed"], dagang["overdue"]) == (1, 0, 1)
+    before = office.json("status", "--as-of", "2018-05-01")
+    assert before["totals"]["total"] == 0  # not yet received

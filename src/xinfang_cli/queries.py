@@ -176,3 +176,44 @@ def unit_rows(session: Session) -> list[dict[str, object]]:
          "cases": counts.get(u.id, (0, 0))[0], "open": counts.get(u.id, (0, 0))[1] or 0,
          "incidents": incidents.get(u.id, 0)}
         for u in session.scalars(select(Unit).order_by(Unit.code))]
+
+
+# --- the same, as of a past day: rebuilt from the case history ------------------------------
+
+
+def board_in_past(session: Session, as_of: date, warn_days: int) -> dict[str, object]:
+    """`xf status --as-of` a past day: each case's status and deadline as they stood then."""
+    from .reports import load_timelines, snapshots
+
+    horizon = as_of + timedelta(days=warn_days)
+    units = session.scalars(select(Unit).order_by(Unit.code)).all()
+    table = {u.code: _empty_row(u) for u in units}
+    for snap in snapshots(load_timelines(session, as_of), as_of):
+        row = table[snap.unit]
+        row[snap.status] += 1
+        row["total"] += 1
+        due = snap.pending_due
+        if due is not None and due < as_of:
+            row["overdue"] += 1
+        elif due is not None and due <= horizon:
+            row["due_soon"] += 1
+    totals = {k: sum(r[k] for r in table.values()) for k in [*STATUS_ORDER, "total",
+                                                                "overdue", "due_soon"]}
+    return {"as_of": as_of, "warn_days": warn_days, "units": list(table.values()),
+            "totals": totals}
+
+
+def overdue_in_past(session: Session, as_of: date, warn_days: int = 0) -> dict[str, object]:
+    """`xf overdue --as-of` a past day: what was overdue and due soon then."""
+    from .reports import deadline_entry as entry
+    from .reports import load_timelines, snapshots
+
+    names = dict(session.execute(select(Unit.code, Unit.name)).all())
+    horizon = as_of + timedelta(days=warn_days)
+    pending = sorted((s for s in snapshots(load_timelines(session, as_of), as_of)
+                      if s.pending_due is not None and s.pending_due <= horizon),
+                     key=lambda s: (s.pending_due, s.id))
+    late = [entry(s, names[s.unit], as_of) for s in pending if s.pending_due < as_of]
+    soon = [entry(s, names[s.unit], as_of) for s in pending
+            if s.pending_due >= as_of] if warn_days > 0 else []
+    return {"as_of": as_of, "overdue": late, "due_soon": soon}

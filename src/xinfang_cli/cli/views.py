@@ -137,13 +137,15 @@ def status(
     as_json: JsonOpt = False,
     output: OutputOpt = None,
 ) -> None:
-    from ..queries import board
+    from ..dates import today
+    from ..queries import board, board_in_past
 
     chosen = output_format(fmt, as_json, TABLE_OR_JSON)
     when = as_of(as_of_)
     days = settings().office.warn_days if warn_days is None else warn_days
     with reading() as session:
-        data = board(session, when, days)
+        # a past day is rebuilt from the history: cases closed since were pending then
+        data = (board_in_past if when < today() else board)(session, when, days)
     if chosen is Format.JSON:
         write_json(data, output)
         return
@@ -161,11 +163,14 @@ def overdue(
     as_json: JsonOpt = False,
     output: OutputOpt = None,
 ) -> None:
+    from ..dates import today
     from ..queries import overdue as query
+    from ..queries import overdue_in_past
 
     chosen = output_format(fmt, as_json, TABLE_OR_JSON)
+    when = as_of(as_of_)
     with reading() as session:
-        data = query(session, as_of(as_of_), warn_days)
+        data = (overdue_in_past if when < today() else query)(session, when, warn_days)
     if chosen is Format.JSON:
         write_json(data, output)
     elif data["overdue"] or data["due_soon"]:
