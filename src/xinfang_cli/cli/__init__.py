@@ -18,7 +18,6 @@ from . import admin, cases, reports, transfer, views
 from .common import STATE, operator_name
 
 
-
 def _translate_help_panels() -> None:
     """Typer's help headings in the chosen language (imported only when help is shown)."""
     from typer import rich_utils
@@ -38,8 +37,9 @@ class XfGroup(typer.core.TyperGroup):
         if not argv or "--help" in argv or "-h" in argv:
             _translate_help_panels()
         try:
-            code = super().main(args=args, prog_name=prog_name or "xf",
-                                standalone_mode=False, **extra)
+            code = super().main(
+                args=args, prog_name=prog_name or "xf", standalone_mode=False, **extra
+            )
         except XfError as exc:
             code = _fail(t(exc.key, **_shown(exc.params)), exc.exit_code)
         except click_exceptions.UsageError as exc:
@@ -97,8 +97,7 @@ def _unexpected(exc: Exception) -> int:
         return _fail(t(error.key, **error.params), error.exit_code)
     if os.environ.get("XF_DEBUG"):
         raise exc
-    return _fail(t("err.internal", kind=type(exc).__name__, reason=str(exc)),
-                 ExitCode.INTERNAL)
+    return _fail(t("err.internal", kind=type(exc).__name__, reason=str(exc)), ExitCode.INTERNAL)
 
 
 app = typer.Typer(
@@ -120,14 +119,22 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    db: Annotated[str | None, typer.Option("--db", envvar="XF_DB", help=t("opt.db"),
-                                           metavar="PATH|URL")] = None,
-    lang_: Annotated[str | None, typer.Option("--lang", envvar="XF_LANG", help=t("opt.lang"),
-                                              metavar="|".join(LANGUAGES))] = None,
-    by: Annotated[str | None, typer.Option("--by", envvar="XF_USER", help=t("opt.by"),
-                                           metavar="NAME")] = None,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help=t("opt.version"))] = False,
+    db: Annotated[
+        str | None, typer.Option("--db", envvar="XF_DB", help=t("opt.db"), metavar="PATH|URL")
+    ] = None,
+    lang_: Annotated[
+        str | None,
+        typer.Option("--lang", envvar="XF_LANG", help=t("opt.lang"), metavar="|".join(LANGUAGES)),
+    ] = None,
+    by: Annotated[
+        str | None, typer.Option("--by", envvar="XF_USER", help=t("opt.by"), metavar="NAME")
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help=t("opt.version"), metavar=""
+        ),
+    ] = False,
 ) -> None:
     if lang_:
         set_lang(lang_)

@@ -57,16 +57,20 @@ def _prepare():  # type: ignore[no-untyped-def]
         raise unusable(exc, where) from None
 
 
-def init(sample: Annotated[bool, typer.Option("--sample", help=t("opt.sample"))] = False
-         ) -> None:
+def init(
+    sample: Annotated[bool, typer.Option("--sample", help=t("opt.sample"), metavar="")] = False,
+) -> None:
     from ..db import unit_of_work
     from ..deadlines import office_deadlines
     from ..dates import today
     from ..services import Op
 
     engine, before, after = _prepare()
-    done(t("msg.db_ready", target=target().label, revision=after) if before != after
-         else t("msg.db_current", target=target().label, revision=after))
+    done(
+        t("msg.db_ready", target=target().label, revision=after)
+        if before != after
+        else t("msg.db_current", target=target().label, revision=after)
+    )
     if not sample:
         return
     from sqlalchemy import func, select
@@ -92,8 +96,11 @@ def db_upgrade() -> None:
 
         raise DatabaseUnusable("err.db_missing", target=where.label)
     _engine, before, after = _prepare()
-    done(t("msg.db_upgraded", before=before or "—", after=after) if before != after
-         else t("msg.db_current", target=where.label, revision=after))
+    done(
+        t("msg.db_upgraded", before=before or "—", after=after)
+        if before != after
+        else t("msg.db_current", target=where.label, revision=after)
+    )
 
 
 @db_app.command("check", help=t("help.db_check"))
@@ -131,29 +138,42 @@ def db_copy(
         destination_engine.dispose()
     for table, n in copied.items():
         typer.echo(f"{table}\t{n}")
-    done(t("msg.copied", source=target().label, target=where.label,
-           cases=copied.get("petition_case", 0)))
+    done(
+        t(
+            "msg.copied",
+            source=target().label,
+            target=where.label,
+            cases=copied.get("petition_case", 0),
+        )
+    )
 
 
 @unit_app.command("add", help=t("help.unit_add"))
 def unit_add(
     code: Annotated[str, typer.Argument(help=t("arg.unit_code"), metavar="CODE")],
     name: Annotated[str, typer.Argument(help=t("arg.unit_name"), metavar="NAME")],
-    kind: Annotated[str, typer.Option("--kind", help=t("opt.unit_kind"))],
-    head: Annotated[str | None, typer.Option("--head", help=t("opt.head"))] = None,
-    leader: Annotated[str | None, typer.Option("--leader", help=t("opt.unit_leader"))] = None,
+    kind: Annotated[str, typer.Option("--kind", help=t("opt.unit_kind"), metavar="KIND")],
+    head: Annotated[str | None, typer.Option("--head", help=t("opt.head"), metavar="NAME")] = None,
+    leader: Annotated[
+        str | None, typer.Option("--leader", help=t("opt.unit_leader"), metavar="NAME")
+    ] = None,
 ) -> None:
     from ..services import add_unit
 
     with operation() as op:
-        unit = add_unit(op, code, name, choice(UnitKind, kind, "--kind"),  # type: ignore[arg-type]
-                        head, leader)
+        unit = add_unit(
+            op,
+            code,
+            name,
+            choice(UnitKind, kind, "--kind"),  # type: ignore[arg-type]
+            head,
+            leader,
+        )
     done(t("msg.unit_added", code=unit.code, name=unit.name))
 
 
 @unit_app.command("list", help=t("help.unit_list"))
-def unit_list(fmt: FormatOpt = "table", as_json: JsonOpt = False,
-              output: OutputOpt = None) -> None:
+def unit_list(fmt: FormatOpt = "table", as_json: JsonOpt = False, output: OutputOpt = None) -> None:
     from ..queries import unit_rows
 
     chosen = output_format(fmt, as_json, (Format.TABLE, Format.JSON))
@@ -170,24 +190,31 @@ def unit_list(fmt: FormatOpt = "table", as_json: JsonOpt = False,
 
 @incident_app.command("add", help=t("help.incident_add"))
 def incident_add(
-    unit: Annotated[str, typer.Option("--unit", help=t("opt.unit"))],
-    kind: Annotated[str, typer.Option("--kind", help=t("opt.incident_kind"))],
-    note: Annotated[str, typer.Option("--note", help=t("opt.incident_note"))],
+    unit: Annotated[str, typer.Option("--unit", help=t("opt.unit"), metavar="UNIT")],
+    kind: Annotated[str, typer.Option("--kind", help=t("opt.incident_kind"), metavar="KIND")],
+    note: Annotated[str, typer.Option("--note", help=t("opt.incident_note"), metavar="TEXT")],
     on: Annotated[str | None, typer.Option("--on", help=t("opt.on"), metavar="DATE")] = None,
-    case: Annotated[str | None, typer.Option("--case", help=t("opt.incident_case"),
-                                             metavar="ID")] = None,
+    case: Annotated[
+        str | None, typer.Option("--case", help=t("opt.incident_case"), metavar="ID")
+    ] = None,
 ) -> None:
     from ..services import add_incident
 
     with operation() as op:
-        add_incident(op, unit, choice(IncidentKind, kind, "--kind"),  # type: ignore[arg-type]
-                     day(on, "--on"), note, case)  # type: ignore[arg-type]
+        add_incident(
+            op,
+            unit,
+            choice(IncidentKind, kind, "--kind"),  # type: ignore[arg-type]
+            day(on, "--on"),
+            note,
+            case,
+        )  # type: ignore[arg-type]
     done(t("msg.incident_added", unit=unit))
 
 
 @deadlines_app.command("recompute", help=t("help.deadlines_recompute"))
 def deadlines_recompute(
-    dry_run: Annotated[bool, typer.Option("--dry-run", help=t("opt.dry_run"))] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=t("opt.dry_run"), metavar="")] = False,
 ) -> None:
     from ..services import recompute_deadlines
 
@@ -208,8 +235,11 @@ def deadlines_show() -> None:
         typer.echo(f"{t(f'rule.{name}')}: {value}")
 
 
-def config(path_only: Annotated[bool, typer.Option("--path", help=t("opt.config_path"))]
-           = False) -> None:
+def config(
+    path_only: Annotated[
+        bool, typer.Option("--path", help=t("opt.config_path"), metavar="")
+    ] = False,
+) -> None:
     """Print the settings in force as TOML (start your config.toml from it)."""
     from ..config import config_path, data_dir
 
@@ -245,4 +275,3 @@ def _toml_value(value: object) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_toml_value(v) for v in value) + "]"
     return json.dumps(value, ensure_ascii=False)
-

@@ -26,34 +26,63 @@ from .common import (
     settings,
 )
 
+
 def register(app: typer.Typer) -> None:
-    for command in (add, accept, reject, assign, leader, follow, extend, close, review,
-                    rereview, terminate, escalate):
+    for command in (
+        add,
+        accept,
+        reject,
+        assign,
+        leader,
+        follow,
+        extend,
+        close,
+        review,
+        rereview,
+        terminate,
+        escalate,
+    ):
         name = command.__name__
-        app.command(name=name, help=t(f"help.{name}"), rich_help_panel=t("panel.cases"))(
-            command)
+        app.command(name=name, help=t(f"help.{name}"), rich_help_panel=t("panel.cases"))(command)
 
 
 def add(
-    unit: Annotated[str | None, typer.Option("--unit", help=t("opt.unit"))] = None,
-    source: Annotated[str | None, typer.Option("--source", help=t("opt.source"))] = None,
-    received: Annotated[str | None, typer.Option("--received", help=t("opt.received"),
-                                                 metavar="DATE")] = None,
-    petitioner: Annotated[str | None, typer.Option("--petitioner",
-                                                   help=t("opt.petitioner"))] = None,
-    summary: Annotated[str | None, typer.Option("--summary", help=t("opt.summary"))] = None,
-    phone: Annotated[str | None, typer.Option("--phone", help=t("opt.phone"))] = None,
-    id_number: Annotated[str | None, typer.Option("--id-number",
-                                                  help=t("opt.id_number"))] = None,
-    people: Annotated[int, typer.Option("--people", help=t("opt.people"))] = 1,
-    backlog: Annotated[str | None, typer.Option("--backlog", help=t("opt.backlog"))] = None,
-    topic: Annotated[str | None, typer.Option("--topic", help=t("opt.topic"))] = None,
-    leader: Annotated[str | None, typer.Option("--leader", help=t("opt.leader"))] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help=t("opt.unit"), metavar="UNIT")] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help=t("opt.source"), metavar="SOURCE")
+    ] = None,
+    received: Annotated[
+        str | None, typer.Option("--received", help=t("opt.received"), metavar="DATE")
+    ] = None,
+    petitioner: Annotated[
+        str | None, typer.Option("--petitioner", help=t("opt.petitioner"), metavar="NAME")
+    ] = None,
+    summary: Annotated[
+        str | None, typer.Option("--summary", help=t("opt.summary"), metavar="TEXT")
+    ] = None,
+    phone: Annotated[
+        str | None, typer.Option("--phone", help=t("opt.phone"), metavar="PHONE")
+    ] = None,
+    id_number: Annotated[
+        str | None, typer.Option("--id-number", help=t("opt.id_number"), metavar="ID")
+    ] = None,
+    people: Annotated[int, typer.Option("--people", help=t("opt.people"), metavar="N")] = 1,
+    backlog: Annotated[
+        str | None, typer.Option("--backlog", help=t("opt.backlog"), metavar="KIND")
+    ] = None,
+    topic: Annotated[
+        str | None, typer.Option("--topic", help=t("opt.topic"), metavar="TEXT")
+    ] = None,
+    leader: Annotated[
+        str | None, typer.Option("--leader", help=t("opt.leader"), metavar="NAME")
+    ] = None,
     due: Annotated[str | None, typer.Option("--due", help=t("opt.due"), metavar="DATE")] = None,
-    accepted: Annotated[str | None, typer.Option("--accepted", help=t("opt.accepted"),
-                                                 metavar="DATE")] = None,
-    repeat_of: Annotated[str | None, typer.Option("--repeat-of", help=t("opt.repeat_of"),
-                                                  metavar="ID")] = None,
+    accepted: Annotated[
+        str | None, typer.Option("--accepted", help=t("opt.accepted"), metavar="DATE")
+    ] = None,
+    repeat_of: Annotated[
+        str | None, typer.Option("--repeat-of", help=t("opt.repeat_of"), metavar="ID")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     from ..services import NewCase, add_case
@@ -64,10 +93,16 @@ def add(
         received=day(received, "--received"),  # type: ignore[arg-type]
         petitioner=petitioner or ask("--petitioner"),
         summary=summary or ask("--summary"),
-        phone=phone, id_number=id_number, people=people,
-        backlog=choice(Backlog, backlog, "--backlog"), topic=topic, leader=leader,
+        phone=phone,
+        id_number=id_number,
+        people=people,
+        backlog=choice(Backlog, backlog, "--backlog"),
+        topic=topic,
+        leader=leader,
         due=day(due, "--due", default_today=False),
-        accepted=day(accepted, "--accepted", default_today=False), repeat_of=repeat_of)
+        accepted=day(accepted, "--accepted", default_today=False),
+        repeat_of=repeat_of,
+    )
     with operation() as op:
         case = add_case(op, new)
         record = _record(op, case) if as_json else None
@@ -81,8 +116,12 @@ def _record(op, case):  # type: ignore[no-untyped-def]
     from ..queries import case_record
     from ..repository import unit_by_id
 
-    return case_record(case, unit_by_id(op.session, case.unit_id), op.today,
-                       group_threshold=settings().office.group_threshold)
+    return case_record(
+        case,
+        unit_by_id(op.session, case.unit_id),
+        op.today,
+        group_threshold=settings().office.group_threshold,
+    )
 
 
 def accept(case_id: CaseArg, on: OnOpt = None) -> None:
@@ -95,7 +134,7 @@ def accept(case_id: CaseArg, on: OnOpt = None) -> None:
 
 def reject(
     case_id: CaseArg,
-    reason: Annotated[str, typer.Option("--reason", help=t("opt.reason"))],
+    reason: Annotated[str, typer.Option("--reason", help=t("opt.reason"), metavar="TEXT")],
     on: OnOpt = None,
 ) -> None:
     from ..services import reject as reject_case
@@ -107,7 +146,7 @@ def reject(
 
 def assign(
     case_id: CaseArg,
-    unit: Annotated[str, typer.Option("--unit", help=t("opt.unit"))],
+    unit: Annotated[str, typer.Option("--unit", help=t("opt.unit"), metavar="UNIT")],
     on: OnOpt = None,
 ) -> None:
     from ..services import assign as assign_case
@@ -131,22 +170,29 @@ def leader(
 
 def follow(
     case_id: CaseArg,
-    note: Annotated[str, typer.Option("--note", help=t("opt.note"))],
-    kind: Annotated[str, typer.Option("--kind", help=t("opt.followup_kind"))] = "note",
+    note: Annotated[str, typer.Option("--note", help=t("opt.note"), metavar="TEXT")],
+    kind: Annotated[
+        str, typer.Option("--kind", help=t("opt.followup_kind"), metavar="KIND")
+    ] = "note",
     on: OnOpt = None,
 ) -> None:
     from ..services import follow as follow_case
 
     with operation() as op:
-        follow_case(op, case_id, note, choice(FollowupKind, kind, "--kind"),  # type: ignore[arg-type]
-                    day(on, "--on"))
+        follow_case(
+            op,
+            case_id,
+            note,
+            choice(FollowupKind, kind, "--kind"),  # type: ignore[arg-type]
+            day(on, "--on"),
+        )
     done(t("msg.followed", id=case_id.upper()))
 
 
 def extend(
     case_id: CaseArg,
-    days: Annotated[int, typer.Option("--days", help=t("opt.days"))],
-    reason: Annotated[str, typer.Option("--reason", help=t("opt.extend_reason"))],
+    days: Annotated[int, typer.Option("--days", help=t("opt.days"), metavar="N")],
+    reason: Annotated[str, typer.Option("--reason", help=t("opt.extend_reason"), metavar="TEXT")],
     on: OnOpt = None,
 ) -> None:
     from ..services import extend as extend_case
@@ -158,23 +204,32 @@ def extend(
 
 def close(
     case_id: CaseArg,
-    outcome: Annotated[str, typer.Option("--outcome", help=t("opt.outcome"))],
+    outcome: Annotated[str, typer.Option("--outcome", help=t("opt.outcome"), metavar="OUTCOME")],
     on: OnOpt = None,
-    note: Annotated[str | None, typer.Option("--note", help=t("opt.close_note"))] = None,
-    satisfaction: Annotated[str | None, typer.Option("--satisfaction",
-                                                     help=t("opt.satisfaction"))] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", help=t("opt.close_note"), metavar="TEXT")
+    ] = None,
+    satisfaction: Annotated[
+        str | None, typer.Option("--satisfaction", help=t("opt.satisfaction"), metavar="RATING")
+    ] = None,
 ) -> None:
     from ..services import close as close_case
 
     with operation() as op:
-        case = close_case(op, case_id, choice(Outcome, outcome, "--outcome"),  # type: ignore[arg-type]
-                          day(on, "--on"), note,  # type: ignore[arg-type]
-                          choice(Satisfaction, satisfaction, "--satisfaction"))
+        case = close_case(
+            op,
+            case_id,
+            choice(Outcome, outcome, "--outcome"),  # type: ignore[arg-type]
+            day(on, "--on"),
+            note,  # type: ignore[arg-type]
+            choice(Satisfaction, satisfaction, "--satisfaction"),
+        )
     done(t("msg.closed", id=case.id))
 
 
-RequestedOpt = Annotated[str | None, typer.Option("--requested", help=t("opt.requested"),
-                                                  metavar="DATE")]
+RequestedOpt = Annotated[
+    str | None, typer.Option("--requested", help=t("opt.requested"), metavar="DATE")
+]
 
 
 def review(case_id: CaseArg, requested: RequestedOpt = None) -> None:
@@ -195,7 +250,9 @@ def rereview(case_id: CaseArg, requested: RequestedOpt = None) -> None:
 
 def terminate(
     case_id: CaseArg,
-    reason: Annotated[str, typer.Option("--reason", help=t("opt.terminate_reason"))],
+    reason: Annotated[
+        str, typer.Option("--reason", help=t("opt.terminate_reason"), metavar="TEXT")
+    ],
     on: OnOpt = None,
 ) -> None:
     from ..services import terminate as terminate_case
@@ -207,14 +264,18 @@ def terminate(
 
 def escalate(
     case_id: CaseArg,
-    to: Annotated[str, typer.Option("--to", help=t("opt.escalate_to"))],
-    reason: Annotated[str, typer.Option("--reason", help=t("opt.escalate_reason"))],
+    to: Annotated[str, typer.Option("--to", help=t("opt.escalate_to"), metavar="LEVEL")],
+    reason: Annotated[str, typer.Option("--reason", help=t("opt.escalate_reason"), metavar="TEXT")],
     on: OnOpt = None,
 ) -> None:
     from ..services import escalate as escalate_case
 
     with operation() as op:
-        case = escalate_case(op, case_id, choice(Escalation, to, "--to"),  # type: ignore[arg-type]
-                             reason, day(on, "--on"))
+        case = escalate_case(
+            op,
+            case_id,
+            choice(Escalation, to, "--to"),  # type: ignore[arg-type]
+            reason,
+            day(on, "--on"),
+        )
     done(t("msg.escalated", id=case.id, to=case.escalation))
-

@@ -59,14 +59,17 @@ def operator_name() -> str:
 
 # --- option declarations, once -----------------------------------------------------------
 
-FormatOpt = Annotated[str, typer.Option("--format", "-f", help=t("opt.format"),
-                                        metavar="table|json")]
-JsonOpt = Annotated[bool, typer.Option("--json", help=t("opt.json"))]
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help=t("opt.output"),
-                                                dir_okay=False, metavar="FILE")]
+FormatOpt = Annotated[
+    str, typer.Option("--format", "-f", help=t("opt.format"), metavar="table|json")
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help=t("opt.json"), metavar="")]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help=t("opt.output"), dir_okay=False, metavar="FILE"),
+]
 AsOfOpt = Annotated[str | None, typer.Option("--as-of", help=t("opt.as_of"), metavar="DATE")]
 OnOpt = Annotated[str | None, typer.Option("--on", help=t("opt.on"), metavar="DATE")]
-RevealOpt = Annotated[bool, typer.Option("--reveal", help=t("opt.reveal"))]
+RevealOpt = Annotated[bool, typer.Option("--reveal", help=t("opt.reveal"), metavar="")]
 CaseArg = Annotated[str, typer.Argument(help=t("arg.case_id"), metavar="ID")]
 
 
@@ -79,8 +82,7 @@ def output_format(fmt: str, as_json: bool, allowed: tuple[Format, ...]) -> Forma
     except ValueError:
         chosen = None
     if chosen not in allowed:
-        raise BadInput("err.bad_format", value=fmt,
-                       choices=", ".join(str(f) for f in allowed))
+        raise BadInput("err.bad_format", value=fmt, choices=", ".join(str(f) for f in allowed))
     return chosen
 
 

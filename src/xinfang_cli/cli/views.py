@@ -34,8 +34,13 @@ def register(app: typer.Typer) -> None:
         app.command(name=name, help=t(f"help.{name}"), rich_help_panel=panel)(command)
 
 
-def show(case_id: CaseArg, reveal: RevealOpt = False, fmt: FormatOpt = "table",
-         as_json: JsonOpt = False, output: OutputOpt = None) -> None:
+def show(
+    case_id: CaseArg,
+    reveal: RevealOpt = False,
+    fmt: FormatOpt = "table",
+    as_json: JsonOpt = False,
+    output: OutputOpt = None,
+) -> None:
     from ..dates import today
     from ..queries import case_detail
 
@@ -44,12 +49,14 @@ def show(case_id: CaseArg, reveal: RevealOpt = False, fmt: FormatOpt = "table",
         from .common import operation
 
         with operation() as op:
-            detail = case_detail(op.session, case_id, op.today, True, op.by,
-                                 settings().office.group_threshold)
+            detail = case_detail(
+                op.session, case_id, op.today, True, op.by, settings().office.group_threshold
+            )
     else:
         with reading() as session:
-            detail = case_detail(session, case_id, today(), False, STATE.by,
-                                 settings().office.group_threshold)
+            detail = case_detail(
+                session, case_id, today(), False, STATE.by, settings().office.group_threshold
+            )
     if chosen is Format.JSON:
         write_json(detail, output)
         return
@@ -60,14 +67,22 @@ def show(case_id: CaseArg, reveal: RevealOpt = False, fmt: FormatOpt = "table",
 
 
 def list_cases(
-    unit: Annotated[str | None, typer.Option("--unit", help=t("opt.filter_unit"))] = None,
-    status_: Annotated[list[str] | None, typer.Option("--status", help=t("opt.filter_status"))
-                       ] = None,
-    backlog: Annotated[bool, typer.Option("--backlog", help=t("opt.filter_backlog"))] = False,
-    overdue_: Annotated[bool, typer.Option("--overdue", help=t("opt.filter_overdue"))] = False,
-    open_: Annotated[bool, typer.Option("--open", help=t("opt.filter_open"))] = False,
-    since: Annotated[str | None, typer.Option("--since", help=t("opt.since"),
-                                              metavar="DATE")] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", help=t("opt.filter_unit"), metavar="UNIT")
+    ] = None,
+    status_: Annotated[
+        list[str] | None, typer.Option("--status", help=t("opt.filter_status"), metavar="STATUS")
+    ] = None,
+    backlog: Annotated[
+        bool, typer.Option("--backlog", help=t("opt.filter_backlog"), metavar="")
+    ] = False,
+    overdue_: Annotated[
+        bool, typer.Option("--overdue", help=t("opt.filter_overdue"), metavar="")
+    ] = False,
+    open_: Annotated[bool, typer.Option("--open", help=t("opt.filter_open"), metavar="")] = False,
+    since: Annotated[
+        str | None, typer.Option("--since", help=t("opt.since"), metavar="DATE")
+    ] = None,
     as_of_: AsOfOpt = None,
     reveal: RevealOpt = False,
     fmt: FormatOpt = "table",
@@ -81,9 +96,13 @@ def list_cases(
     chosen = output_format(fmt, as_json, TABLE_OR_JSON)
     when = as_of(as_of_)
     statuses = [str(choice(CaseStatus, s, "--status")) for s in status_ or []]
-    flt = CaseFilter(statuses=statuses, backlog_only=backlog,
-                     overdue_on=when if overdue_ else None, open_only=open_,
-                     since=day(since, "--since", default_today=False))
+    flt = CaseFilter(
+        statuses=statuses,
+        backlog_only=backlog,
+        overdue_on=when if overdue_ else None,
+        open_only=open_,
+        since=day(since, "--since", default_today=False),
+    )
     threshold = settings().office.group_threshold
     context = _writing() if reveal else reading()
     with context as session:
@@ -131,8 +150,9 @@ def _emit_list(rows, chosen: Format, output) -> list[str]:  # type: ignore[no-un
 
 def status(
     as_of_: AsOfOpt = None,
-    warn_days: Annotated[int | None, typer.Option("--warn-days", help=t("opt.board_warn"),
-                                                  min=0)] = None,
+    warn_days: Annotated[
+        int | None, typer.Option("--warn-days", help=t("opt.board_warn"), min=0, metavar="N")
+    ] = None,
     fmt: FormatOpt = "table",
     as_json: JsonOpt = False,
     output: OutputOpt = None,
@@ -157,8 +177,9 @@ def status(
 
 def overdue(
     as_of_: AsOfOpt = None,
-    warn_days: Annotated[int, typer.Option("--warn-days", help=t("opt.warn_days"),
-                                           min=0)] = 0,
+    warn_days: Annotated[
+        int, typer.Option("--warn-days", help=t("opt.warn_days"), min=0, metavar="N")
+    ] = 0,
     fmt: FormatOpt = "table",
     as_json: JsonOpt = False,
     output: OutputOpt = None,
