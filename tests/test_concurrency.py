@@ -41,7 +41,8 @@ def big_csv(path: Path, rows: int = ROWS) -> Path:
         writer.writerow(["unit", "source", "received", "petitioner", "summary", "accepted"])
         for i in range(rows):
             accepted = "2018-05-03" if i % 2 else ""
-            writer.writerow(["dagang", "visit", "2018-05-02", f"张{i}", "反映收费问题" * 5, accepted])
+            writer.writerow(["dagang", "visit", "2018-05-02", f"张{i}", "反映收费问题" * 5,
+                             accepted])
     return path
 
 

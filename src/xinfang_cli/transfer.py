@@ -137,8 +137,7 @@ def _csv_table(path: Path) -> Table:
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         try:
-            for number, cells in enumerate(reader, start=2):
-                yield number, cells
+            yield from enumerate(reader, start=2)
         except (UnicodeDecodeError, csv.Error) as exc:
             raise BadInput("err.import_malformed", file=path.name, reason=str(exc)) from None
 
@@ -378,7 +377,7 @@ def _enum(enum: Any, value: Any) -> Any:
 
 
 class BulkWriter:
-    """Writes checked new cases as `xf add` would, a chunk at a time, in the caller's transaction."""
+    """Writes checked new cases as `xf add` would, a chunk at a time, in one transaction."""
 
     def __init__(self, op: Any, batch_id: int | None) -> None:
         from .models import utcnow
@@ -493,8 +492,8 @@ def import_rows(op: Any, table: Table, file_name: str, dry_run: bool = False,
         checked += 1
         new, row_errors = reader.parse(number, values)
         if new is not None:
-            row_errors = reader.rules(number, lambda: lookup_unit(units, new.unit),
-                                      lambda: check_case_fields(op, new))
+            row_errors = reader.rules(number, lambda n=new: lookup_unit(units, n.unit),
+                                      lambda n=new: check_case_fields(op, n))
             unit = units.get(new.unit.strip().lower()) or units.get(new.unit.strip())
         if row_errors:
             errors += row_errors
