@@ -7,11 +7,11 @@ import sys
 from string import Formatter
 
 import pytest
+from typer.main import get_command
 
 from conftest import Xf, add_case
 from xinfang_cli.cli import app
 from xinfang_cli.i18n import CATALOGUES
-from typer.main import get_command
 
 
 def test_every_key_exists_in_both_languages() -> None:
