@@ -41,6 +41,8 @@ def test_add_asks_on_a_terminal(tmp_path: Path) -> None:
         assert "Unit (code or name):" in _read_until(main, "name):")
         os.write(main, "大港中专\n".encode())
         assert "Source (letter=来信, visit=来访" in _read_until(main, "转送):")
+        os.write(main, "传真\n".encode())  # not a source: explained, asked again
+        assert "unknown value '传真'" in _read_until(main, "转送):")
         os.write(main, "来访\n".encode())
         _read_until(main, "Petitioner:")
         os.write(main, "张三\n".encode())

@@ -101,7 +101,10 @@ def choice(enum: type[E], text: str | None, field: str) -> E | None:
 
 
 def ask(field: str, enum: type[StrEnum] | None = None) -> str:
-    """On a terminal, ask for a missing option (choices shown); elsewhere exit 2."""
+    """On a terminal, ask for a missing option (choices shown); elsewhere exit 2.
+
+    A choice that is not one of the values is explained and asked again.
+    """
     import sys
 
     if not sys.stdin.isatty():
@@ -109,7 +112,15 @@ def ask(field: str, enum: type[StrEnum] | None = None) -> str:
     prompt = t(f"prompt.{field.lstrip('-')}")
     if enum is not None:
         prompt += f" ({choices_text(enum)})"
-    return typer.prompt(prompt)
+    while True:
+        answer = str(typer.prompt(prompt)).strip()
+        if enum is None and answer:
+            return answer
+        if enum is not None:
+            try:
+                return str(parse(enum, answer, field))
+            except BadInput as exc:
+                typer.echo(t(exc.key, **exc.params), err=True)
 
 
 # --- the database ---------------------------------------------------------------------------
