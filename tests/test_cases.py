@@ -247,3 +247,11 @@ def test_unit_add_rules(office: Xf) -> None:
     assert [(r["code"], r["name"], r["kind"], r["head"]) for r in rows] == [
         ("dagang", "大港中专", "vocational", "李校长"), ("gcsx", "港城实验小学", "school", None),
         ("renshi", "人事科", "section", None)]
+
+
+def test_formats_by_chinese_name_and_unknown_format(office: Xf) -> None:
+    add_case(office)
+    assert "2018-0001" in office.ok("list", "--format", "表格").stdout
+    result = office("list", "--format", "pdf")
+    assert (result.exit_code, result.stderr) == (
+        2, "xf: unknown format 'pdf'; this command writes: table, json.\n")

@@ -73,12 +73,17 @@ RevealOpt = Annotated[bool, typer.Option("--reveal", help=t("opt.reveal"), metav
 CaseArg = Annotated[str, typer.Argument(help=t("arg.case_id"), metavar="ID")]
 
 
+FORMAT_ALIASES = {"表格": "table", "表": "table", "markdown": "md", "网页": "html",
+                  "excel": "xlsx", "电子表格": "xlsx", "逗号分隔": "csv"}
+
+
 def output_format(fmt: str, as_json: bool, allowed: tuple[Format, ...]) -> Format:
     """`--json` is short for `--format json`; a format the command lacks is exit 2."""
     if as_json:
         return Format.JSON
+    wanted = fmt.strip().lower()
     try:
-        chosen = Format(fmt.strip().lower())
+        chosen = Format(FORMAT_ALIASES.get(wanted, wanted))
     except ValueError:
         chosen = None
     if chosen not in allowed:
