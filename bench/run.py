@@ -1,0 +1,360 @@
+"""Time `xf` as whole processes on an empty database and on a 100,000-case district.
+
+    python bench/run.py [--runs 5] [--db postgresql+psycopg://postgres@127.0.0.1:5432/postgres]
+
+Generates the data first if `bench/out/` lacks it (`bench/generate.py`), builds the two
+databases through `xf import` (kept in `bench/out/` for the next run), then times each
+command (median of `--runs`; the 100,000-row import fewer times) with its peak memory,
+and the baselines in the same run: `python -c pass`, `import typer, sqlmodel`, the same
+aggregates as raw SQL, `sqlite-utils insert` of the same CSV. Prints one markdown table
+with the budget lines of issue 6, met or not, and writes it to `bench/RESULTS.md`.
+With `--db URL` the databases are PostgreSQL databases created (and dropped) on that server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+TODAY = "2018-10-12"
+PY = sys.executable
+XF = str(Path(PY).with_name("xf"))
+MiB = 1024 * 1024
+
+
+@dataclass
+class Timing:
+    times: list[float] = field(default_factory=list)
+    peaks: list[int] = field(default_factory=list)  # bytes
+    codes: list[int] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+    @property
+    def peak(self) -> float:
+        return max(self.peaks) / MiB
+
+
+def run_once(argv: list[str], env: dict[str, str],
+             stdout=subprocess.DEVNULL) -> tuple[float, int, int]:  # type: ignore[no-untyped-def]
+    """Wall time, peak RSS (bytes) and exit code of one whole process (os.wait4's rusage)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env, stdout=stdout, stderr=subprocess.DEVNULL)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_maxrss * 1024, proc.returncode
+
+
+def measure(argv: list[str], env: dict[str, str], runs: int, prepare=None) -> Timing:  # type: ignore[no-untyped-def]
+    timing = Timing()
+    for _ in range(runs):
+        if prepare is not None:
+            prepare()
+        elapsed, peak, code = run_once(argv, env)
+        timing.times.append(elapsed)
+        timing.peaks.append(peak)
+        timing.codes.append(code)
+    return timing
+
+
+# --- the databases ----------------------------------------------------------------------------
+
+
+class Store:
+    """Where the two databases live: SQLite files in bench/out, or PostgreSQL databases."""
+
+    def __init__(self, url: str | None) -> None:
+        self.url = url
+        self.home = OUT / "home"
+        self.home.mkdir(parents=True, exist_ok=True)
+
+    def env(self, db: str) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("XF_")}
+        env.update(XF_HOME=str(self.home), XF_TODAY=TODAY, XF_DB=db, XF_USER="bench",
+                   XF_LANG="zh", COLUMNS="120")
+        return env
+
+    # SQLite: files; PostgreSQL: databases on the server
+    def name(self, kind: str) -> str:
+        if self.url is None:
+            return str(OUT / f"{kind}.db")
+        base = self.url.rsplit("/", 1)[0]
+        return f"{base}/xf_bench_{kind}"
+
+    def exists(self, kind: str) -> bool:
+        if self.url is None:
+            return Path(self.name(kind)).exists()
+        return self._pg_scalar("SELECT 1 FROM pg_database WHERE datname = %s",
+                               f"xf_bench_{kind}") is not None
+
+    def drop(self, kind: str) -> None:
+        if self.url is None:
+            for suffix in ("", "-wal", "-shm"):
+                Path(self.name(kind) + suffix).unlink(missing_ok=True)
+        else:
+            self._pg_exec(f'DROP DATABASE IF EXISTS "xf_bench_{kind}" WITH (FORCE)')
+
+    def create(self, kind: str) -> None:
+        if self.url is not None:
+            self._pg_exec(f'CREATE DATABASE "xf_bench_{kind}"')
+
+    def copy(self, source: str, kind: str) -> str:
+        """A scratch copy of a database, for commands that write."""
+        self.drop(kind)
+        if self.url is None:
+            shutil.copyfile(self.name(source), self.name(kind))
+        else:
+            self._pg_exec(f'CREATE DATABASE "xf_bench_{kind}" TEMPLATE "xf_bench_{source}"')
+        return self.name(kind)
+
+    def _pg(self):  # type: ignore[no-untyped-def]
+        import psycopg
+
+        assert self.url is not None
+        return psycopg.connect(self.url.replace("postgresql+psycopg://", "postgresql://"),
+                               autocommit=True)
+
+    def _pg_exec(self, sql: str) -> None:
+        with self._pg() as conn:
+            conn.execute(sql)
+
+    def _pg_scalar(self, sql: str, *args: object) -> object:
+        with self._pg() as conn:
+            row = conn.execute(sql, args).fetchone()
+            return row[0] if row else None
+
+
+def xf(store: Store, db: str, *args: str, check: bool = True) -> None:
+    result = subprocess.run([XF, *args], env=store.env(db), capture_output=True, text=True)
+    if check and result.returncode != 0:
+        raise SystemExit(f"xf {' '.join(args)} failed ({result.returncode}): {result.stderr}")
+
+
+def build(store: Store, rebuild: bool) -> None:
+    """empty: 60 units and one case (so `xf show` has something); district: 100,000 cases."""
+    if not (OUT / "district.json").exists() or not (OUT / "rows.csv").exists():
+        print("generating bench/out/ …", file=sys.stderr)
+        subprocess.run([PY, str(HERE / "generate.py"), "--out", str(OUT)], check=True)
+    for kind, source in (("empty", "units.json"), ("district", "district.json")):
+        if rebuild or not store.exists(kind):
+            print(f"building the {kind} database …", file=sys.stderr)
+            store.drop(kind)
+            store.create(kind)
+            start = time.perf_counter()
+            xf(store, store.name(kind), "init")
+            xf(store, store.name(kind), "import", str(OUT / source))
+            if kind == "empty":
+                _add(store, store.name(kind))
+            print(f"  {time.perf_counter() - start:.1f} s", file=sys.stderr)
+        else:
+            xf(store, store.name(kind), "db", "upgrade")
+
+
+ADD = ["add", "--unit", "xx01", "--source", "visit", "--received", TODAY, "--petitioner",
+       "王建国", "--summary", "反映课后服务收费问题，要求公开收费明细", "--phone", "13905181234"]
+
+
+def _add(store: Store, db: str) -> None:
+    xf(store, db, *ADD)
+
+
+# --- the runs ------------------------------------------------------------------------------------
+
+COMMANDS = {  # name: argv after `xf`
+    "xf --help": ["--help"],
+    "xf --version": ["--version"],
+    "xf add": ADD,
+    "xf show": ["show", "2018-0001"],
+    "xf list --overdue": ["list", "--overdue"],
+    "xf overdue": ["overdue"],
+    "xf report --week": ["report", "--week", "2018-W41"],
+    "xf scorecard": ["scorecard"],
+}
+READS = ("xf show", "xf list --overdue", "xf overdue", "xf report --week", "xf scorecard")
+QUERIES = ("xf list --overdue", "xf overdue", "xf report --week", "xf scorecard")
+
+
+def baselines(store: Store, runs: int) -> dict[str, Timing]:
+    env = store.env(store.name("district"))
+    raw_db = store.url and store.name("district") or store.name("district")
+    out = {
+        "python -c pass": measure([PY, "-c", "pass"], env, runs),
+        'python -c "import typer, sqlmodel"': measure([PY, "-c", "import typer, sqlmodel"], env,
+                                                      runs),
+        "raw SQL: overdue": measure([PY, str(HERE / "raw_sql.py"), "overdue", raw_db, TODAY],
+                                    env, runs),
+        "raw SQL: scorecard": measure([PY, str(HERE / "raw_sql.py"), "scorecard", raw_db,
+                                       TODAY], env, runs),
+    }
+    return out
+
+
+def sqlite_utils_insert(runs: int) -> Timing:
+    target = OUT / "sqlite-utils.db"
+    tool = str(Path(PY).with_name("sqlite-utils"))
+
+    def fresh() -> None:
+        target.unlink(missing_ok=True)
+
+    argv = [tool, "insert", str(target), "cases", str(OUT / "rows.csv"), "--csv"]
+    timing = measure(argv, dict(os.environ), runs, prepare=fresh)
+    fresh()
+    return timing
+
+
+def commands(store: Store, runs: int, import_runs: int) -> dict[tuple[str, str], Timing]:
+    results: dict[tuple[str, str], Timing] = {}
+    for kind in ("empty", "district"):
+        db = store.name(kind)
+        env = store.env(db)
+        for name, argv in COMMANDS.items():
+            if name == "xf add":
+                scratch = store.copy(kind, "scratch")
+                results[(name, kind)] = measure([XF, *argv], store.env(scratch), runs)
+            else:
+                results[(name, kind)] = measure([XF, *argv], env, runs)
+        scratch_env = store.env(store.name("scratch"))
+        results[("xf import", kind)] = measure(
+            [XF, "import", str(OUT / "rows.csv")], scratch_env, import_runs,
+            prepare=lambda kind=kind: store.copy(kind, "scratch"))
+        store.drop("scratch")
+    return results
+
+
+def streaming(store: Store) -> tuple[float, float, float, int]:
+    """`xf list` of every case: time to the first byte, total time, peak memory, lines."""
+    env = store.env(store.name("district"))
+    start = time.perf_counter()
+    proc = subprocess.Popen([XF, "list"], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL)
+    assert proc.stdout is not None
+    first = proc.stdout.read(1)
+    ttfb = time.perf_counter() - start
+    lines = first.count(b"\n")
+    while chunk := proc.stdout.read(1 << 16):
+        lines += chunk.count(b"\n")
+    _pid, _status, usage = os.wait4(proc.pid, 0)
+    total = time.perf_counter() - start
+    proc.returncode = 0
+    return ttfb, total, usage.ru_maxrss * 1024 / MiB, lines
+
+
+def imports_sqlalchemy(argv: list[str]) -> bool:
+    code = (f"import sys\nsys.argv = ['xf', *{argv!r}]\nfrom xinfang_cli.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('sqlalchemy' in sys.modules, file=sys.stderr)")
+    result = subprocess.run([PY, "-c", code], capture_output=True, text=True)
+    return result.stderr.strip().splitlines()[-1] == "True"
+
+
+# --- the table -------------------------------------------------------------------------------
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (f"{model}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+            f"SQLite {__import__('sqlite3').sqlite_version}, {platform.system()} "
+            f"{platform.release()}; load average {load:.2f} at the start")
+
+
+def table(store: Store, base: dict[str, Timing], res: dict[tuple[str, str], Timing],
+          su: Timing, stream: tuple[float, float, float, int], no_sa: dict[str, bool],
+          runs: int, import_runs: int) -> str:
+    py = base["python -c pass"].median
+    stack = base['python -c "import typer, sqlmodel"'].median
+    lines = ["| command | empty db (s) | district (s) | district ÷ empty | peak MiB (district) "
+             "| budget | met |", "| --- | ---: | ---: | ---: | ---: | --- | --- |"]
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "**not met**"
+
+    for name in COMMANDS:
+        e, d = res[(name, "empty")], res[(name, "district")]
+        ratio = d.median / e.median
+        if name in ("xf --help", "xf --version"):
+            worst = max(e.median, d.median) / py
+            budget = (f"≤ 5× `python -c pass`: {worst:.1f}×; "
+                      f"SQLAlchemy imported: {'yes' if no_sa[name] else 'no'}")
+            ok = worst <= 5 and not no_sa[name]
+        else:
+            parts, ok = [f"empty ≤ 1.2× typer+sqlmodel: {e.median / stack:.2f}×"], \
+                e.median <= 1.2 * stack
+            if name in QUERIES:
+                parts.append(f"district ≤ 1.3× empty: {ratio:.2f}×")
+                ok = ok and ratio <= 1.3
+            budget = "; ".join(parts)
+        lines.append(f"| `{name}` | {e.median:.3f} | {d.median:.3f} | {ratio:.2f} | "
+                     f"{d.peak:.0f} | {budget} | {verdict(ok)} |")
+    e, d = res[("xf import", "empty")], res[("xf import", "district")]
+    worst = max(e.median, d.median)
+    ok = worst <= 2 * su.median and max(e.peak, d.peak) < 200
+    lines.append(f"| `xf import` 100,000 rows | {e.median:.2f} | {d.median:.2f} | "
+                 f"{d.median / e.median:.2f} | {d.peak:.0f} (empty: {e.peak:.0f}) | "
+                 f"≤ 2× `sqlite-utils insert`: {worst / su.median:.2f}×; peak < 200 MiB | "
+                 f"{verdict(ok)} |")
+    ttfb, total, peak, count = stream
+    ok = ttfb < total / 2 and peak < 150
+    lines.append(f"| `xf list` (all 100,000) | | {total:.2f} | | {peak:.0f} | streams: first "
+                 f"byte at {ttfb:.2f} s of {total:.2f} s ({count} lines); peak < 150 MiB | "
+                 f"{verdict(ok)} |")
+    lines += ["", "| baseline | median (s) | peak MiB |", "| --- | ---: | ---: |"]
+    for name, timing in base.items():
+        lines.append(f"| `{name}` | {timing.median:.3f} | {timing.peak:.0f} |")
+    lines.append(f"| `sqlite-utils insert` of the same CSV | {su.median:.2f} | {su.peak:.0f} |")
+    backend = "PostgreSQL" if store.url else "SQLite"
+    head = [f"# Benchmark results ({backend})", "",
+            f"{date.today().isoformat()} on {machine()}.", "",
+            f"Whole processes, median of {runs} runs ({import_runs} for the imports), "
+            f"`XF_TODAY={TODAY}`. The district: 60 units, 100,000 cases 2014–2018, "
+            "~500,000 follow-ups, ~1.5 million history rows (`bench/generate.py`, seeded). "
+            "The empty database: the same 60 units and one case. Ratios are measured in "
+            "the same run, so they hold on a busy machine where absolute seconds do not.", ""]
+    return "\n".join(head + lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", help="a PostgreSQL URL (a server database to create "
+                                     "xf_bench_* databases next to)")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--import-runs", type=int, default=3)
+    parser.add_argument("--rebuild", action="store_true", help="rebuild the databases")
+    parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
+    args = parser.parse_args()
+    store = Store(args.db)
+    build(store, args.rebuild)
+    no_sa = {name: imports_sqlalchemy(COMMANDS[name]) for name in ("xf --help", "xf --version")}
+    base = baselines(store, args.runs)
+    res = commands(store, args.runs, args.import_runs)
+    su = sqlite_utils_insert(args.import_runs)
+    stream = streaming(store)
+    text = table(store, base, res, su, stream, no_sa, args.runs, args.import_runs)
+    print(text)
+    target = args.results if args.db is None else args.results.with_name("RESULTS-postgres.md")
+    target.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
