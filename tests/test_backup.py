@@ -8,6 +8,8 @@ import pytest
 
 from conftest import Xf, add_case
 
+from xinfang_cli.db import HEAD
+
 
 @pytest.fixture
 def busy(sqlite_xf: Xf) -> Xf:
@@ -31,7 +33,7 @@ def integrity(path: Path | str) -> str:
 def test_backup_is_a_checked_private_copy(busy: Xf, tmp_path: Path) -> None:
     dest = tmp_path / "nightly.db"
     result = busy.ok("backup", str(dest))
-    assert result.stderr == (f"Backup written: {dest} (3 cases, schema 0002_import_batches, "
+    assert result.stderr == (f"Backup written: {dest} (3 cases, schema {HEAD}, "
                              "integrity ok).\n")
     assert dest.stat().st_mode & 0o777 == 0o600
     assert integrity(dest) == "ok"
@@ -58,7 +60,7 @@ def test_restore_keeps_the_current_database_aside(busy: Xf, tmp_path: Path) -> N
     assert lines[0].startswith(f"The database as it was is kept at {busy.db}.before-restore-")
     aside = Path(lines[0].split(" kept at ")[1].rstrip("."))
     assert lines[-1] == f"Restored {tmp_path / 'b.db'} into {busy.db}: 3 cases, schema " \
-                        "0002_import_batches."
+                        f"{HEAD}."
     assert count(busy.db) == 3 and busy.json("show", "2018-0001")["status"] == "accepted"
     assert count(aside) == 4 and integrity(aside) == "ok"
     assert aside.stat().st_mode & 0o777 == 0o600
@@ -92,7 +94,7 @@ def test_restore_of_an_older_schema_upgrades_it(busy: Xf, tmp_path: Path) -> Non
     old = tmp_path / "old.db"
     build_at_0001(f"sqlite:///{old}")
     result = busy.ok("restore", str(old))
-    assert "0001_initial_schema → 0002_import_batches" in result.stderr
+    assert f"0001_initial_schema → {HEAD}" in result.stderr
     assert busy.json("show", "2018-0001")["petitioner"] == "张*"
 
 

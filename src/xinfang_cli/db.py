@@ -17,7 +17,7 @@ from .errors import DatabaseUnusable
 
 # The Alembic revisions in order; the last is the schema this program needs.
 # tests/test_migrations.py checks this list against migrations/versions.
-REVISIONS = ("0001_initial_schema", "0002_import_batches")
+REVISIONS = ("0001_initial_schema", "0002_import_batches", "0003_report_indexes")
 HEAD = REVISIONS[-1]
 
 

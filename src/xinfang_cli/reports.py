@@ -13,10 +13,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy import and_, func, select
 from sqlmodel import Session
 
+from . import asof
 from .campaign import Campaign, phase_on, phase_record, resolution_share
 from .enums import PENDING, CaseStatus, FollowupKind
 from .models import Case, FollowUp, History, Incident, Unit
@@ -167,39 +169,67 @@ def satisfaction_figures(snaps: list[Snapshot]) -> tuple[int, int, int, int]:
     return len(closed), len(rated), good, len(rated) - good
 
 
-def unit_figures(snaps: list[Snapshot], day: date) -> dict[str, object]:
-    """Every figure of one unit's cases at the end of `day`."""
+def score_counts(snaps: list[Snapshot], day: date) -> dict[str, int]:
+    """The counts behind one unit's figures at the end of `day` (asof.scorecard_counts in SQL)."""
     backlog = [s for s in snaps if s.backlog]
-    resolved = sum(1 for s in backlog if s.status in RESOLVED)
     led = [s for s in snaps if s.leader]
     acc_ok, acc_n = accept_figures(snaps, day)
     close_ok, close_n = close_figures(snaps, day)
-    closed_n, rated_n, good_n, bad_n = satisfaction_figures(snaps)
+    closed_n, rated_n, good_n, _bad_n = satisfaction_figures(snaps)
     return {
         "cases": len(snaps), "new": sum(1 for s in snaps if not s.backlog),
-        "backlog": len(backlog), "backlog_resolved": resolved,
-        "backlog_rate": rate(resolved, len(backlog)),
+        "backlog": len(backlog), "backlog_resolved": sum(1 for s in backlog
+                                                         if s.status in RESOLVED),
         "accepted_on_time": acc_ok, "accept_measured": acc_n,
-        "accepted_on_time_rate": rate(acc_ok, acc_n),
         "closed_on_time": close_ok, "close_measured": close_n,
-        "closed_on_time_rate": rate(close_ok, close_n),
-        "participation_rate": rate(rated_n, closed_n), "satisfaction_rate": rate(good_n, rated_n),
-        "unsatisfied": bad_n,
+        "closed": closed_n, "rated": rated_n, "satisfied": good_n,
         "overdue": sum(1 for s in snaps if s.pending_due is not None and s.pending_due < day),
         "repeats": sum(1 for s in snaps if s.repeat_of),
-        "leader_cases": len(led),
-        "leader_rate": rate(sum(1 for s in led if s.status in RESOLVED), len(led)),
+        "leader_cases": len(led), "leader_resolved": sum(1 for s in led if s.status in RESOLVED),
     }
+
+
+def figures(c: dict[str, int]) -> dict[str, object]:
+    """One unit's figures from its counts."""
+    return {
+        "cases": c["cases"], "new": c["new"], "backlog": c["backlog"],
+        "backlog_resolved": c["backlog_resolved"],
+        "backlog_rate": rate(c["backlog_resolved"], c["backlog"]),
+        "accepted_on_time": c["accepted_on_time"], "accept_measured": c["accept_measured"],
+        "accepted_on_time_rate": rate(c["accepted_on_time"], c["accept_measured"]),
+        "closed_on_time": c["closed_on_time"], "close_measured": c["close_measured"],
+        "closed_on_time_rate": rate(c["closed_on_time"], c["close_measured"]),
+        "participation_rate": rate(c["rated"], c["closed"]),
+        "satisfaction_rate": rate(c["satisfied"], c["rated"]),
+        "unsatisfied": c["rated"] - c["satisfied"], "overdue": c["overdue"],
+        "repeats": c["repeats"], "leader_cases": c["leader_cases"],
+        "leader_rate": rate(c["leader_resolved"], c["leader_cases"]),
+    }
+
+
+def unit_figures(snaps: list[Snapshot], day: date) -> dict[str, object]:
+    """Every figure of one unit's cases at the end of `day`."""
+    return figures(score_counts(snaps, day))
+
+
+def add_counts(into: dict[str, dict[str, int]], code: str, counts: dict[str, int]) -> None:
+    mine = into.setdefault(code, {})
+    for name, n in counts.items():
+        mine[name] = mine.get(name, 0) + n
 
 
 def followup_counts(session: Session, snaps: list[Snapshot], start: date | None,
                     end: date) -> dict[str, dict[str, int]]:
     """Leaders' receptions (接访) and field visits (下访) per unit, counted in SQL per case."""
     unit_of = {s.id: s.unit for s in snaps}
+    if not unit_of:
+        return defaultdict(lambda: {"receptions": 0, "field_visits": 0})
     query = (select(FollowUp.case_id, FollowUp.kind, func.count())
              .where(FollowUp.kind.in_([FollowupKind.RECEPTION, FollowupKind.FIELD]),
                     FollowUp.on <= end)
              .group_by(FollowUp.case_id, FollowUp.kind))
+    if len(unit_of) <= 5000:
+        query = query.where(FollowUp.case_id.in_(list(unit_of)))
     if start is not None:
         query = query.where(FollowUp.on >= start)
     counts: dict[str, dict[str, int]] = defaultdict(lambda: {"receptions": 0, "field_visits": 0})
@@ -223,12 +253,12 @@ def incident_rows(session: Session, start: date | None, end: date) -> list[dict[
 def scorecard(session: Session, day: date, campaign: Campaign, policy: Policy, lang: str,
               only_unit: str | None = None) -> dict[str, object]:
     """`xf scorecard`: every unit's figures, score, veto and pace at the end of `day`."""
-    snaps = snapshots(load_timelines(session, day), day)
-    share = resolution_share(campaign, day)
-    follow = followup_counts(session, snaps, None, day)
-    incidents = incident_rows(session, None, day)
     units = session.scalars(select(Unit).order_by(Unit.code)).all()
-    rows = [_unit_row(u, [s for s in snaps if s.unit == u.code], day, share, follow,
+    counts, follow = _score_inputs(session, day, units)
+    share = resolution_share(campaign, day)
+    incidents = incident_rows(session, None, day)
+    empty = score_counts([], day)
+    rows = [_unit_row(u, counts.get(u.code, empty), day, share, follow,
                       [i for i in incidents if i["unit"] == u.code], policy)
             for u in units]
     rank(rows, policy)
@@ -239,12 +269,32 @@ def scorecard(session: Session, day: date, campaign: Campaign, policy: Policy, l
             "min_cases": policy.min_cases, "units": rows}
 
 
-def _unit_row(unit: Unit, snaps: list[Snapshot], day: date, share: float,
+def _score_inputs(session: Session, day: date, units: list[Unit]
+                  ) -> tuple[dict[str, dict[str, int]], dict[str, dict[str, int]]]:
+    """Per unit code: the counts of `score_counts`, and receptions and field visits.
+    SQL for the cases whose columns tell their state on `day`; timelines for the rest."""
+    code = {u.id: u.code for u in units}
+    rebuilt = asof.rebuilt_ids(day, TRACKED)
+    counts: dict[str, dict[str, int]] = {}
+    for unit_id, sums in asof.unit_sums(session, day, rebuilt,
+                                        asof.scorecard_counts(day)).items():
+        add_counts(counts, code[unit_id], sums)
+    snaps = snapshots(asof.timelines(session, day, rebuilt, TRACKED), day)
+    for unit_code in {s.unit for s in snaps}:
+        add_counts(counts, unit_code, score_counts([s for s in snaps if s.unit == unit_code], day))
+    kinds = {str(FollowupKind.RECEPTION): "receptions", str(FollowupKind.FIELD): "field_visits"}
+    follow = followup_counts(session, snaps, None, day)
+    for unit_id, by_kind in asof.followup_sums(session, day, rebuilt, list(kinds)).items():
+        add_counts(follow, code[unit_id], {kinds[k]: n for k, n in by_kind.items()})
+    return counts, follow
+
+
+def _unit_row(unit: Unit, counts: dict[str, int], day: date, share: float,
               follow: dict[str, dict[str, int]], incidents: list[dict[str, object]],
               policy: Policy) -> dict[str, object]:
     row: dict[str, object] = {"unit": unit.code, "unit_name": unit.name}
-    row.update(unit_figures(snaps, day))
-    row.update(follow.get(unit.code, {"receptions": 0, "field_visits": 0}))
+    row.update(figures(counts))
+    row.update({"receptions": 0, "field_visits": 0, **follow.get(unit.code, {})})
     row.update(skip_level=sum(1 for i in incidents if i["kind"] == "skip-level"),
                incidents=len(incidents))
     row["pace"] = pace(row["backlog_rate"], share, policy.pace_tolerance)  # type: ignore[arg-type]
@@ -333,55 +383,118 @@ def report(session: Session, start: date, end: date, campaign: Campaign, policy:
     """`xf report`: what happened from `start` to `end` (both included), and where things
     stood at the end of `end` (`as_of`; today, if the period has not ended yet: overdue
     cases are facts, never a forecast)."""
-    timelines = load_timelines(session, end)
     day = min(end, today)
-    snaps = snapshots(timelines, day)
     units = session.scalars(select(Unit).order_by(Unit.code)).all()
     names = {u.code: u.name for u in units}
-    unit_of = {s.id: s.unit for s in snaps}
-    closed = closures(timelines, start, end, unit_of)
+    rebuilt = asof.rebuilt_ids(day, TRACKED)
+    snaps = snapshots(asof.timelines(session, day, rebuilt, TRACKED), day)
+    counts = _report_counts(session, units, snaps, rebuilt, (start, end, day))
+    closed = _closures(session, start, end, day)
     share = resolution_share(campaign, day)
-    received = [s for s in snaps if start <= s.received <= end]
+    total = _summed(counts.values())
     return {
         "office": office, "period": {"from": start, "to": end}, "as_of": day,
         "phase": phase_record(phase_on(campaign, end), lang),
         "campaign": campaign.label(lang), "resolution_share": round(share, 4),
-        "received": {"total": len(received), "by_source": received_by_source(session, start, end),
-                     "by_unit": _received_by_unit(received)},
+        "received": {"total": total.get("received", 0),
+                     "by_source": received_by_source(session, start, end),
+                     "by_unit": {code: c["received"] for code, c in sorted(counts.items())
+                                 if c.get("received")}},
         "accepted": accepted_counts(session, start, end),
-        "rejected": {"total": sum(1 for s in snaps if s.status == CaseStatus.REJECTED
-                                  and s.decided and start <= s.decided <= end)},
+        "rejected": {"total": total.get("rejected", 0)},
         "closed": {"total": len(closed), "by_outcome": count_by(closed, "outcome"),
                    "cases": closed},
-        "overdue": overdue_entries(snaps, names, day),
-        "backlog": backlog_figures(snaps),
-        "followups": followup_list(session, start, end, unit_of, names),
+        "overdue": _overdue(session, snaps, names, day, rebuilt),
+        "backlog": _backlog(total),
+        "followups": followup_list(session, start, end, {s.id: s.unit for s in snaps}, names),
         "incidents": incident_rows(session, start, end),
-        "units": _report_units(units, snaps, received, closed, (start, end, day), share,
-                               policy),
+        "units": _report_units(units, counts, closed, share, policy),
     }
 
 
-def _received_by_unit(received: list[Snapshot]) -> dict[str, int]:
-    return count_by(({"unit": s.unit} for s in received), "unit")
+def report_unit_counts(snaps: list[Snapshot], start: date, end: date,
+                       day: date) -> dict[str, int]:
+    """One unit's counts for the weekly report (asof.report_counts in SQL)."""
+    counts = {
+        "received": sum(1 for s in snaps if start <= s.received <= end),
+        "accepted": sum(1 for s in snaps if s.accepted and start <= s.accepted <= end),
+        "rejected": sum(1 for s in snaps if s.status == CaseStatus.REJECTED and s.decided
+                        and start <= s.decided <= end),
+        "overdue": sum(1 for s in snaps if s.pending_due and s.pending_due < day),
+    }
+    for kind in BACKLOG_KINDS:
+        mine = [s for s in snaps if s.backlog == kind]
+        counts[f"backlog_{kind}"] = len(mine)
+        counts[f"resolved_{kind}"] = sum(1 for s in mine if s.status in RESOLVED)
+    return counts
 
 
-def _report_units(units: list[Unit], snaps: list[Snapshot], received: list[Snapshot],
-                  closed: list[dict[str, object]], days: tuple[date, date, date],
-                  share: float, policy: Policy) -> list[dict[str, object]]:
-    """One row per unit: the period's flow and the backlog at its end (the chart's data)."""
+BACKLOG_KINDS = ("historical", "excessive", "unfounded")
+
+
+def _report_counts(session: Session, units: list[Unit], snaps: list[Snapshot], rebuilt: Any,
+                   days: tuple[date, date, date]) -> dict[str, dict[str, int]]:
+    """Per unit code: SQL for the cases whose columns tell their state, timelines for the rest."""
     start, end, day = days
-    got = _received_by_unit(received)
+    code = {u.id: u.code for u in units}
+    counts: dict[str, dict[str, int]] = {u.code: {} for u in units}
+    for unit_id, sums in asof.unit_sums(session, day, rebuilt,
+                                        asof.report_counts(start, end, day)).items():
+        add_counts(counts, code[unit_id], sums)
+    for unit_code in {s.unit for s in snaps}:
+        add_counts(counts, unit_code, report_unit_counts(
+            [s for s in snaps if s.unit == unit_code], start, end, day))
+    return counts
+
+
+def _summed(rows: Iterable[dict[str, int]]) -> dict[str, int]:
+    total: dict[str, int] = defaultdict(int)
+    for row in rows:
+        for name, n in row.items():
+            total[name] += n
+    return total
+
+
+def _backlog(c: dict[str, int]) -> dict[str, object]:
+    """Backlog cases registered by the day; of them closed or terminated; the rest; by kind."""
+    by_kind = {}
+    for kind in BACKLOG_KINDS:
+        n, done = c.get(f"backlog_{kind}", 0), c.get(f"resolved_{kind}", 0)
+        by_kind[kind] = {"total": n, "resolved": done, "open": n - done}
+    total = sum(k["total"] for k in by_kind.values())
+    resolved = sum(k["resolved"] for k in by_kind.values())
+    return {"total": total, "resolved": resolved, "open": total - resolved,
+            "rate": rate(resolved, total), "by_kind": by_kind}
+
+
+def _closures(session: Session, start: date, end: date, day: date) -> list[dict[str, object]]:
+    """Cases closed in the period, from the timelines of those cases only."""
+    lines = asof.timelines(session, end, asof.closed_in(start, end), TRACKED)
+    unit_of = {s.id: s.unit for s in snapshots(lines, day)}
+    return closures(lines, start, end, unit_of)
+
+
+def _overdue(session: Session, snaps: list[Snapshot], names: dict[str, str], day: date,
+             rebuilt: Any) -> list[dict[str, object]]:
+    """Cases pending past their due date at the end of `day`, most overdue first."""
+    late = asof.overdue_rows(session, day, rebuilt) + overdue_entries(snaps, names, day)
+    late.sort(key=lambda e: (e["due"], e["id"]))
+    return late
+
+
+def _report_units(units: list[Unit], counts: dict[str, dict[str, int]],
+                  closed: list[dict[str, object]], share: float,
+                  policy: Policy) -> list[dict[str, object]]:
+    """One row per unit: the period's flow and the backlog at its end (the chart's data)."""
     shut = count_by(closed, "unit")
     rows = []
     for u in units:
-        mine = [s for s in snaps if s.unit == u.code]
-        backlog = backlog_figures(mine)
+        c = counts.get(u.code, {})
+        backlog = _backlog(c)
         rows.append({
-            "unit": u.code, "unit_name": u.name, "received": got.get(u.code, 0),
-            "accepted": sum(1 for s in mine if s.accepted and start <= s.accepted <= end),
-            "closed": shut.get(u.code, 0),
-            "overdue": sum(1 for s in mine if s.pending_due and s.pending_due < day),
+            "unit": u.code, "unit_name": u.name, "received": c.get("received", 0),
+            "accepted": c.get("accepted", 0), "closed": shut.get(u.code, 0),
+            "overdue": c.get("overdue", 0),
             "backlog": backlog["total"], "backlog_resolved": backlog["resolved"],
             "backlog_rate": backlog["rate"],
             "pace": pace(backlog["rate"], share, policy.pace_tolerance),  # type: ignore[arg-type]
@@ -391,15 +504,18 @@ def _report_units(units: list[Unit], snaps: list[Snapshot], received: list[Snaps
 
 def followup_list(session: Session, start: date, end: date, unit_of: dict[str, str],
                   names: dict[str, str]) -> dict[str, object]:
-    """Leaders' receptions and field visits in the period, each with its case."""
-    query = (select(FollowUp).where(FollowUp.kind.in_([FollowupKind.RECEPTION,
-                                                       FollowupKind.FIELD]),
-                                    FollowUp.on.between(start, end))
+    """Leaders' receptions and field visits in the period, each with its case (and its unit
+    on the report's day: `unit_of` for the cases rebuilt from history, else today's)."""
+    query = (select(FollowUp, Unit.code).join(Case, Case.id == FollowUp.case_id)
+             .join(Unit, Unit.id == Case.unit_id)
+             .where(FollowUp.kind.in_([FollowupKind.RECEPTION, FollowupKind.FIELD]),
+                    FollowUp.on.between(start, end))
              .order_by(FollowUp.on, FollowUp.id))
-    items = [{"on": f.on, "kind": f.kind, "case": f.case_id,
-              "unit": unit_of.get(f.case_id, ""),
-              "unit_name": names.get(unit_of.get(f.case_id, ""), ""), "note": f.note}
-             for f in session.scalars(query)]
+    items = []
+    for f, code in session.execute(query):
+        unit = unit_of.get(f.case_id, code)
+        items.append({"on": f.on, "kind": f.kind, "case": f.case_id, "unit": unit,
+                      "unit_name": names.get(unit, ""), "note": f.note})
     return {"receptions": sum(1 for i in items if i["kind"] == FollowupKind.RECEPTION),
             "field_visits": sum(1 for i in items if i["kind"] == FollowupKind.FIELD),
             "items": items}

@@ -1,0 +1,165 @@
+"""Cases as they stood at the end of a day, counted in SQL where the columns tell it.
+
+A case with no tracked history row dated after the day stood then as its columns say
+now, so its figures are SQL aggregates (one scan per report, whatever the district's
+size). The others are rebuilt from the history in Python (`reports.Timeline`): cases
+changed after the day, and cases under (re-)review, whose last closing due date is only
+in the history. For today's figures that is a handful of cases; for a day long past,
+most of them, as before.
+"""
+
+from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, union
+from sqlalchemy import case as when
+from sqlmodel import Session
+
+from .enums import CaseStatus
+from .models import Case, FollowUp, History, Unit
+
+if TYPE_CHECKING:
+    from .reports import Timeline
+
+UNDER_REVIEW = (str(CaseStatus.REVIEWING), str(CaseStatus.REREVIEWING))
+RESOLVED = (str(CaseStatus.CLOSED), str(CaseStatus.TERMINATED))
+
+
+def rebuilt_ids(day: date, tracked: Iterable[str]) -> Select[Any]:
+    """Ids of the cases that need their history: changed after `day`, or under review."""
+    changed = select(History.case_id).where(History.on > day, History.field.in_(list(tracked)),
+                                            History.case_id.is_not(None))
+    # pending_due: the partial index finds the few pending cases; status picks the reviews
+    reviewed = select(Case.id).where(Case.pending_due.is_not(None),
+                                     Case.status.in_(UNDER_REVIEW))
+    return union(changed, reviewed)
+
+
+def timelines(session: Session, day: date, ids: Select[Any],
+              tracked: Iterable[str]) -> list["Timeline"]:
+    """The timelines of the cases `ids` selects, received by `day`."""
+    from .reports import Timeline
+
+    found = {c.id: Timeline(c, code) for c, code in session.execute(
+        select(Case, Unit.code).join(Unit, Unit.id == Case.unit_id)
+        .where(Case.received <= day, Case.id.in_(ids.subquery().select()))
+        .order_by(Case.year, Case.seq))}
+    rows = session.execute(
+        select(History.case_id, History.on, History.field, History.old, History.new)
+        .where(History.case_id.in_(list(found) or [""]), History.field.in_(list(tracked)))
+        .order_by(History.id)) if len(found) <= 5000 else session.execute(
+        select(History.case_id, History.on, History.field, History.old, History.new)
+        .where(History.field.in_(list(tracked))).order_by(History.id))
+    for case_id, on, name, old, new in rows:
+        if case_id in found:
+            found[case_id].rows[name].append((on, old, new))
+    return list(found.values())
+
+
+# --- the columns, read as of a day (for cases not rebuilt) ------------------------------------
+
+
+def decided() -> ColumnElement[Any]:
+    """The day the case left `registered`: accepted, or not accepted (the status change)."""
+    return func.coalesce(Case.accepted, when((Case.status != str(CaseStatus.REGISTERED),
+                                              Case.status_on)))
+
+
+def pending_due() -> ColumnElement[Any]:
+    """The deadline running (reviews are rebuilt, so only acceptance and handling here)."""
+    return when((Case.status == str(CaseStatus.REGISTERED), Case.accept_due),
+                (Case.status == str(CaseStatus.ACCEPTED), Case.due))
+
+
+def count_if(*conditions: Any) -> ColumnElement[Any]:
+    # an aggregate FILTER (SQLite 3.30+, PostgreSQL): cheaper per row than sum(CASE …)
+    return func.count().filter(and_(*conditions))
+
+
+def between(column: Any, start: date, end: date) -> ColumnElement[Any]:
+    return and_(column.is_not(None), column >= start, column <= end)
+
+
+def unit_sums(session: Session, day: date, exclude: Select[Any],
+              counts: dict[str, ColumnElement[Any]]) -> dict[int, dict[str, int]]:
+    """Per unit id, each named count over the cases received by `day` not in `exclude`."""
+    names = list(counts)
+    query = (select(Case.unit_id, *(counts[n].label(n) for n in names))
+             .where(Case.received <= day, Case.id.not_in(exclude.subquery().select()))
+             .group_by(Case.unit_id))
+    return {row[0]: {n: int(v or 0) for n, v in zip(names, row[1:], strict=True)}
+            for row in session.execute(query)}
+
+
+def scorecard_counts(day: date) -> dict[str, ColumnElement[Any]]:
+    """The scorecard's counts (see reports.score_counts for the same in Python)."""
+    backlog, resolved = Case.backlog.is_not(None), Case.status.in_(RESOLVED)
+    closed, leader = Case.closed.is_not(None), Case.leader.is_not(None)
+    rated = and_(closed, Case.satisfaction.is_not(None))
+    late = pending_due()
+    return {
+        "cases": func.count(), "new": count_if(Case.backlog.is_(None)),
+        "backlog": count_if(backlog), "backlog_resolved": count_if(backlog, resolved),
+        "accepted_on_time": count_if(decided().is_not(None), decided() <= Case.accept_due),
+        "accept_measured": count_if(or_(decided().is_not(None), and_(
+            Case.status == str(CaseStatus.REGISTERED), Case.accept_due < day))),
+        "closed_on_time": count_if(closed, Case.due.is_not(None), Case.closed <= Case.due),
+        "close_measured": count_if(or_(closed, and_(
+            Case.status == str(CaseStatus.ACCEPTED), Case.due.is_not(None), Case.due < day))),
+        "closed": count_if(closed), "rated": count_if(rated),
+        "satisfied": count_if(rated, Case.satisfaction.in_(["satisfied", "basic"])),
+        "overdue": count_if(late.is_not(None), late < day),
+        "repeats": count_if(Case.repeat_of.is_not(None)),
+        "leader_cases": count_if(leader), "leader_resolved": count_if(leader, resolved),
+    }
+
+
+def report_counts(start: date, end: date, day: date) -> dict[str, ColumnElement[Any]]:
+    """The weekly report's per-unit counts (see reports.report_unit_counts in Python)."""
+    late = pending_due()
+    counts = {
+        "received": count_if(between(Case.received, start, end)),
+        "accepted": count_if(between(Case.accepted, start, end)),
+        "rejected": count_if(Case.status == str(CaseStatus.REJECTED),
+                             between(decided(), start, end)),
+        "overdue": count_if(late.is_not(None), late < day),
+    }
+    for kind in ("historical", "excessive", "unfounded"):
+        counts[f"backlog_{kind}"] = count_if(Case.backlog == kind)
+        counts[f"resolved_{kind}"] = count_if(Case.backlog == kind, Case.status.in_(RESOLVED))
+    return counts
+
+
+def overdue_rows(session: Session, day: date, exclude: Select[Any]) -> list[dict[str, Any]]:
+    """Cases pending past their due date at the end of `day`, from the columns."""
+    query = (select(Case.id, Unit.code, Unit.name, Case.status, Case.pending_due, Case.backlog,
+                    Case.leader, Case.summary)
+             .join(Unit, Unit.id == Case.unit_id)
+             .where(Case.pending_due.is_not(None), Case.pending_due < day,
+                    Case.received <= day, Case.id.not_in(exclude.subquery().select())))
+    return [{"id": i, "unit": code, "unit_name": name, "status": status,
+             "deadline": "accept" if status == CaseStatus.REGISTERED else "handle",
+             "due": due, "days_overdue": (day - due).days, "backlog": backlog,
+             "leader": leader, "summary": summary}
+            for i, code, name, status, due, backlog, leader, summary in session.execute(query)]
+
+
+def followup_sums(session: Session, day: date, exclude: Select[Any],
+                  kinds: list[str]) -> dict[int, dict[str, int]]:
+    """Per unit id, follow-ups of each kind on or before `day`, for cases not rebuilt."""
+    query = (select(Case.unit_id, FollowUp.kind, func.count())
+             .join(Case, Case.id == FollowUp.case_id)
+             .where(FollowUp.kind.in_(kinds), FollowUp.on <= day, Case.received <= day,
+                    Case.id.not_in(exclude.subquery().select()))
+             .group_by(Case.unit_id, FollowUp.kind))
+    sums: dict[int, dict[str, int]] = {}
+    for unit_id, kind, n in session.execute(query):
+        sums.setdefault(unit_id, {})[kind] = int(n)
+    return sums
+
+
+def closed_in(start: date, end: date) -> Select[Any]:
+    """Ids of the cases with a closure dated in the period (history: the `closed` field)."""
+    return select(History.case_id).where(History.on >= start, History.on <= end,
+                                         History.field == "closed", History.new.is_not(None))
