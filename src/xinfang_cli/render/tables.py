@@ -4,6 +4,7 @@ Rich measures East Asian wide characters as two cells."""
 import os
 import sys
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import IO, Any
 
@@ -54,6 +55,55 @@ def case_rows_table(title: str | None = None) -> Table:
     return table
 
 
+# --- plain tables: long listings when the output is not a terminal -------------------------
+# Rich lays out every cell of a table (~4 ms a row): fine for a screenful, minutes for
+# `xf list` of a district piped into a file or mailed by cron. Off a terminal there is no
+# colour to keep, so listings are laid out here, in the same shape (Rich's SIMPLE_HEAD box).
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    right: bool = False
+    max_width: int | None = None
+
+
+def _fit(value: str, width: int, right: bool) -> str:
+    from rich.cells import cell_len, set_cell_size
+
+    size = cell_len(value)
+    if size > width:
+        return set_cell_size(value, width - 1) + "…"
+    return " " * (width - size) + value if right else value + " " * (width - size)
+
+
+def plain_block(columns: list[Column], rows: list[list[str]], header: bool = True,
+                pad_edge: bool = True) -> list[str]:
+    """Lines of one table block: blank edge, header and rule (if asked), rows, blank edge."""
+    from rich.cells import cell_len
+
+    widths = []
+    for i, col in enumerate(columns):
+        width = max([cell_len(col.header) if header else 0, *(cell_len(r[i]) for r in rows)])
+        widths.append(min(width, col.max_width) if col.max_width else width)
+    edge = " " if pad_edge else ""
+
+    def line(cells: list[str]) -> str:
+        fitted = [_fit(c, w, col.right) for c, w, col in zip(cells, widths, columns, strict=True)]
+        return " " + edge + "   ".join(fitted) + edge + " "
+
+    total = sum(widths) + 3 * (len(widths) - 1) + 2 * len(edge) + 2
+    lines = [" " * total]
+    if header:
+        lines += [line([c.header for c in columns]), " " + "─" * (total - 2) + " "]
+    lines += [line(r) for r in rows]
+    return [*lines, " " * total]
+
+
+def _plain(out: IO[str]) -> bool:
+    return not out.isatty()
+
+
 def case_row(record: dict[str, Any]) -> list[Text | str]:
     due = record["due"] if record["status"] != "registered" else record["accept_due"]
     if record["status"] not in ("registered", "accepted", "reviewing", "rereviewing"):
@@ -67,6 +117,8 @@ def case_row(record: dict[str, Any]) -> list[Text | str]:
 
 def print_case_list(records: Iterable[dict[str, Any]], out: IO[str], chunk: int = 200) -> int:
     """Print cases as they come, in blocks sharing one column layout."""
+    if _plain(out):
+        return _plain_case_list(records, out, chunk)
     con = console(out)
     count, table = 0, case_rows_table()
     for record in records:
@@ -83,6 +135,25 @@ def print_case_list(records: Iterable[dict[str, Any]], out: IO[str], chunk: int 
             con.print(table)
     if count:
         con.print(t("msg.count_cases", n=count))
+    return count
+
+
+def _plain_case_list(records: Iterable[dict[str, Any]], out: IO[str], chunk: int) -> int:
+    columns = [Column(t(f"col.{c}"), max_width=40 if c == "summary" else None)
+               for c in CASE_COLUMNS]
+    count, rows = 0, []
+    for record in records:
+        rows.append([str(cell) for cell in case_row(record)])
+        count += 1
+        if len(rows) == chunk:
+            out.write("\n".join(plain_block(columns, rows, header=count == chunk,
+                                             pad_edge=False)) + "\n")
+            out.flush()
+            rows = []
+    if rows:
+        out.write("\n".join(plain_block(columns, rows, header=count <= chunk,
+                                         pad_edge=False)) + "\n")
+    out.write((t("msg.count_cases", n=count) if count else t("msg.no_cases")) + "\n")
     return count
 
 
@@ -183,6 +254,9 @@ def _count(n: int) -> str:
 
 def print_overdue(data: dict[str, Any], out: IO[str]) -> None:
     """What cron mails: overdue cases (most overdue first), then those due soon."""
+    if _plain(out):
+        _plain_overdue(data, out)
+        return
     con = console(out)
     for key, title in (("overdue", "title.overdue"), ("due_soon", "title.due_soon")):
         entries = data[key]
@@ -202,3 +276,25 @@ def print_overdue(data: dict[str, Any], out: IO[str]) -> None:
                           t("days.late", n=days) if days > 0 else t("days.left", n=-days),
                           text(e["leader"]), e["summary"])
         con.print(table)
+
+
+OVERDUE_COLUMNS = ("id", "unit_name", "status", "deadline", "deadline_due", "days", "leader",
+                   "summary")
+
+
+def _overdue_row(e: dict[str, Any]) -> list[str]:
+    days = e["days_overdue"]
+    return [e["id"], e["unit_name"], enum_text(e["status"]), t(f"deadline.{e['deadline']}"),
+            text(e["due"]), t("days.late", n=days) if days > 0 else t("days.left", n=-days),
+            text(e["leader"]), e["summary"]]
+
+
+def _plain_overdue(data: dict[str, Any], out: IO[str]) -> None:
+    columns = [Column(t(f"col.{c}"), right=c == "days", max_width=36 if c == "summary" else None)
+               for c in OVERDUE_COLUMNS]
+    for key, title in (("overdue", "title.overdue"), ("due_soon", "title.due_soon")):
+        entries = data[key]
+        if entries:
+            out.write(t(title, n=len(entries), as_of=data["as_of"].isoformat()) + "\n")
+            out.write("\n".join(plain_block(columns, [_overdue_row(e) for e in entries]))
+                      + "\n")
