@@ -396,8 +396,6 @@ class BulkWriter:
     def flush(self) -> None:
         if not self.pending:
             return
-        from sqlalchemy import insert
-
         from .models import Case, History
         from .repository import allocate_case_numbers
 
@@ -411,8 +409,8 @@ class BulkWriter:
             case = self._case(new, unit, year, seq)
             cases.append(case)
             history += self._history(case, unit.code)
-        self.op.session.execute(insert(Case.__table__), cases)
-        self.op.session.execute(insert(History.__table__), history)
+        insert_many(self.op.session, Case.__table__, cases)
+        insert_many(self.op.session, History.__table__, history)
         self.written += len(cases)
         self.pending = []
 
@@ -455,6 +453,44 @@ class BulkWriter:
         return [{"case_id": case["id"], "at": self.at, "on": on, "by": self.op.by,
                  "action": action, "field": fld, "old": old, "new": new}
                 for action, on, fld, old, new in rows]
+
+
+def insert_many(session: Any, table: Any, rows: list[dict[str, Any]]) -> None:
+    """One executemany straight to the driver, values converted by the dialect's own bind
+    processors, a column at a time: what `session.execute(insert(table), rows)` does, without
+    its per-row parameter machinery (100,000 cases and their history: about twice as fast)."""
+    if not rows:
+        return
+    from sqlalchemy import insert
+
+    conn = session.connection()
+    keys = list(rows[0])
+    compiled = insert(table).compile(dialect=conn.dialect, column_keys=keys)
+    names = list(compiled.positiontup) if compiled.positional else keys  # type: ignore[arg-type]
+    convert = [(name, _memo(table.c[name].type.dialect_impl(conn.dialect)
+                            .bind_processor(conn.dialect))) for name in names]
+    if compiled.positional:
+        params: list[Any] = [tuple(f(row[k]) for k, f in convert) for row in rows]
+    else:
+        params = [{k: f(row[k]) for k, f in convert} for row in rows]
+    conn.exec_driver_sql(str(compiled), params)
+
+
+def _memo(process: Callable[[Any], Any] | None) -> Callable[[Any], Any]:
+    """A bind processor that converts each distinct value once (dates and the import's
+    timestamp repeat across thousands of rows); no processor: the value as it is."""
+    if process is None:
+        return lambda value: value
+    seen: dict[Any, Any] = {None: None}
+
+    def convert(value: Any) -> Any:
+        try:
+            return seen[value]
+        except KeyError:
+            seen[value] = done = process(value)
+            return done
+
+    return convert
 
 
 def _blank(text: str | None) -> str | None:
