@@ -14,7 +14,7 @@ def test_add_prints_sequential_ids_per_year(office: Xf) -> None:
 def test_add_json_is_the_case_object(office: Xf) -> None:
     case = office.json("add", "--unit", "大港中专", "--source", "来访", "--received",
                        "2018年5月2日", "--petitioner", "张三丰", "--summary", "要求补发津贴",
-                       "--phone", "13812345678", "--id-number", "320703198001011234",
+                       "--phone", "13812345678", "--id-number", "320703198001011237",
                        "--backlog", "历史遗留", "--people", "6", "--leader", "王局长")
     assert case["id"] == "2018-0001"
     assert case["unit"] == "dagang" and case["unit_name"] == "大港中专"
@@ -25,7 +25,7 @@ def test_add_json_is_the_case_object(office: Xf) -> None:
     assert case["accepted"] is None and case["due"] is None
     assert case["petitioner"] == "张**"
     assert case["phone"] == "138****5678"
-    assert case["id_number"] == "320703********1234"
+    assert case["id_number"] == "320703********1237"
     assert case["people"] == 6 and case["group"] is True
     assert case["leader"] == "王局长" and case["escalation"] is None
     assert case["extended_days"] == 0
@@ -106,7 +106,7 @@ def test_transitions_outside_the_table_are_refused(office: Xf, setup, command) -
     before = office.json("show", cid)
     result = office(*[a.format(id=cid) for a in command])
     assert result.exit_code == 2, result.stdout
-    assert result.stderr.startswith(f"xf: {cid} is ") and result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"xf: {cid} ") and result.stderr.count("\n") == 1
     assert office.json("show", cid) == before  # nothing written
 
 
@@ -142,6 +142,41 @@ def test_status_change_may_not_predate_the_last(office: Xf) -> None:
     assert result.exit_code == 2
     assert result.stderr == ("xf: --on: 2018-05-09 lies before the last status change "
                              "(2018-05-10).\n")
+
+
+def test_second_extension_says_why(office: Xf) -> None:
+    cid = add_case(office)
+    office.ok("accept", cid, "--on", "2018-05-10")
+    office.ok("extend", cid, "--days", "10", "--reason", "r")
+    result = office("extend", cid, "--days", "5", "--reason", "again")
+    assert (result.exit_code, result.stderr) == (
+        2, f"xf: {cid} was already extended once; the regulation allows one extension only.\n")
+
+
+def test_implausible_years_and_bad_numbers(office: Xf) -> None:
+    result = office("add", "--unit", "dagang", "--source", "visit", "--received", "0001-01-01",
+                    "--petitioner", "a", "--summary", "b")
+    assert (result.exit_code, result.stderr) == (
+        2, "xf: --received: '0001-01-01' — the year must lie between 1950 and 2999.\n")
+    result = office("add", "--unit", "dagang", "--source", "visit", "--people", "abc",
+                    "--petitioner", "a", "--summary", "b")
+    assert (result.exit_code, result.stderr) == (
+        2, "xf: invalid value for --people: must be a whole number\n")
+    assert office("bogus").stderr == "xf: no such command 'bogus'; see xf --help.\n"
+    assert office("show").stderr == "xf: missing option ID.\n"
+    assert office("--lang", "fr", "list").stderr == (
+        "xf: --lang: unknown language 'fr'; use zh or en.\n")
+    result = office("list", "-o", "/nonexistent/dir/x.txt")
+    assert (result.exit_code, result.stderr) == (
+        2, "xf: cannot use the file /nonexistent/dir/x.txt: No such file or directory.\n")
+    assert office.json("list") == []
+
+
+def test_long_names_never_squeeze_the_case_id(office: Xf) -> None:
+    add_case(office, petitioner="原大港中专代课教师王某某、李某某、赵某某、钱某某、孙某某等12人的代表")
+    out = office.ok("list", "--reveal").stdout.splitlines()
+    row = next(line for line in out if "2018-0001" in line)
+    assert row.split()[0] == "2018-0001" and "来访" not in row and "visit" in row
 
 
 def test_extension_limit(office: Xf) -> None:

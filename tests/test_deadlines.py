@@ -69,7 +69,8 @@ def test_extension_limit_is_enforced() -> None:
         rules().extended_due(date(2018, 7, 9), 0)
 
 
-DAYS = st.dates(min_value=date(2004, 1, 1), max_value=date(2026, 10, 31))
+# 90 working days from the last start stay inside 2026, the last year chinese-calendar knows
+DAYS = st.dates(min_value=date(2004, 1, 1), max_value=date(2026, 7, 31))
 
 
 @given(DAYS, st.integers(1, 90), st.sampled_from(list(Counting)))

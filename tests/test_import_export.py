@@ -14,7 +14,7 @@ HEADER_ZH = ["单位", "来源", "收到日期", "信访人", "诉求摘要", "�
              "积案类型", "问题类别", "包案领导", "办理期限", "受理日期"]
 ROWS = [
     ["dagang", "visit", "2018-05-02", "张三", "要求解决待遇问题", "13812345678",
-     "320703198001011234", "6", "历史遗留", "教师待遇", "王局长", "", ""],
+     "320703198001011237", "6", "历史遗留", "教师待遇", "王局长", "", ""],
     ["港城实验小学", "来信", "2018/6/1", "李四", "反映收费", "", "", "", "", "", "", "",
      "2018年6月3日"],
     ["renshi", "assigned", "2017-12-30", "王五", "=HYPERLINK(\"x\")", "", "", "1", "", "", "",
@@ -65,7 +65,7 @@ def test_import_csv_in_every_encoding_and_header_language(office: Xf, tmp_path: 
     assert (first["unit"], first["source"], first["received"], first["petitioner"]) == (
         "dagang", "visit", "2018-05-02", "张三")
     assert (first["phone"], first["id_number"], first["people"], first["backlog"]) == (
-        "13812345678", "320703198001011234", 6, "historical")
+        "13812345678", "320703198001011237", 6, "historical")
     second = listed["2018-0002"]
     assert (second["unit"], second["status"], second["accepted"], second["due"]) == (
         "gcsx", "accepted", "2018-06-03", "2018-08-02")
@@ -177,7 +177,7 @@ def test_malformed_files_are_exit_2_in_one_line(office: Xf, tmp_path: Path) -> N
 
 
 def _busy_office(xf: Xf) -> None:
-    cid = add_case(xf, "--phone", "13812345678", "--id-number", "320703198001011234",
+    cid = add_case(xf, "--phone", "13812345678", "--id-number", "320703198001011237",
                    summary="=1+1 @cmd")
     xf.ok("accept", cid, "--on", "2018-05-03")
     xf.ok("follow", cid, "--note", "-电话回访", "--kind", "call", "--on", "2018-05-04")
@@ -199,7 +199,7 @@ def test_export_csv_masks_and_makes_formulas_inert(office: Xf, tmp_path: Path) -
     assert [r["id"] for r in rows] == ["2017-0001", "2018-0001", "2018-0002"]
     first = rows[1]
     assert (first["petitioner"], first["phone"], first["id_number"]) == (
-        "张*", "138****5678", "320703********1234")
+        "张*", "138****5678", "320703********1237")
     assert first["summary"] == "'=1+1 @cmd"
     with open(tmp_path / "out-followups.csv", encoding="utf-8-sig", newline="") as handle:
         notes = list(csv.DictReader(handle))

@@ -115,10 +115,9 @@ def parse_campaign(text: str, origin: str) -> Campaign:
 
 def _first(exc: ValidationError) -> str:
     """The first validation problem, as `where: what`."""
-    error = exc.errors()[0]
-    where = ".".join(str(p) for p in error["loc"])
-    message = str(error["msg"]).removeprefix("Value error, ")
-    return f"{where}: {message}" if where else message
+    from .i18n import validation_reason
+
+    return validation_reason(exc.errors()[0])
 
 
 def read_file(path: Path, key: str) -> str:

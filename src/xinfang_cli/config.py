@@ -90,9 +90,9 @@ def _load(path: Path, mtime: float) -> Settings:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(path=str(path), reason=str(exc)) from None
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise ConfigError(path=str(path), reason=f"{where}: {first['msg']}") from None
+        from .i18n import validation_reason
+
+        raise ConfigError(path=str(path), reason=validation_reason(exc.errors()[0])) from None
 
 
 def load_settings() -> Settings:

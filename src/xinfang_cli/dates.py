@@ -8,6 +8,9 @@ from .errors import InvalidDate
 
 _NUMERIC = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
+# Case ids are YYYY-NNNN: a four-digit year, and no petition office predates 1950.
+FIRST_YEAR, LAST_YEAR = 1950, 2999
+
 _RELATIVE = {"today": 0, "今天": 0, "今日": 0, "yesterday": -1, "昨天": -1, "昨日": -1}
 
 
@@ -33,9 +36,13 @@ def parse_date(text: str, field: str, relative_to: date | None = None) -> date:
         raise InvalidDate(field=field, value=text)
     year, month, day = (int(g) for g in match.groups())
     try:
-        return date(year, month, day)
+        parsed = date(year, month, day)
     except ValueError:
         raise InvalidDate("err.impossible_date", field=field, value=text) from None
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise InvalidDate("err.year_range", field=field, value=text, first=FIRST_YEAR,
+                          last=LAST_YEAR)
+    return parsed
 
 
 def parse_week(text: str) -> tuple[date, date]:
@@ -44,6 +51,8 @@ def parse_week(text: str) -> tuple[date, date]:
     if not match:
         raise InvalidDate("err.bad_week", value=text)
     try:
+        if not FIRST_YEAR <= int(match[1]) <= LAST_YEAR:
+            raise ValueError(match[1])
         monday = date.fromisocalendar(int(match[1]), int(match[2]), 1)
     except ValueError:
         raise InvalidDate("err.bad_week", value=text) from None

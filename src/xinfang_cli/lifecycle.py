@@ -67,6 +67,10 @@ def allowed(state: CaseState, action: Action) -> bool:
 
 def check(state: CaseState, action: Action, case_id: str) -> None:
     """Refuse (exit 2) an action the lifecycle does not allow."""
+    if action is Action.EXTEND and state.extended and state.status is S.ACCEPTED:
+        raise TransitionNotAllowed("err.already_extended", case=case_id)
+    if action is Action.REVIEW and state.reviewed and state.status is S.CLOSED:
+        raise TransitionNotAllowed("err.already_reviewed", case=case_id)
     if not allowed(state, action):
         raise TransitionNotAllowed(case=case_id, action=f"xf {action}", status=state.status)
 

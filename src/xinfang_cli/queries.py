@@ -181,6 +181,13 @@ def unit_rows(session: Session) -> list[dict[str, object]]:
 # --- the same, as of a past day: rebuilt from the case history ------------------------------
 
 
+def changed_after(session: Session, day: date) -> bool:
+    """Has anything happened after `day`? Then today's columns are not the state on `day`."""
+    from sqlalchemy import exists
+
+    return bool(session.scalar(select(exists().where(History.on > day))))
+
+
 def board_in_past(session: Session, as_of: date, warn_days: int) -> dict[str, object]:
     """`xf status --as-of` a past day: each case's status and deadline as they stood then."""
     from .reports import load_timelines, snapshots

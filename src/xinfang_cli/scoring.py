@@ -89,7 +89,7 @@ score = 0.0
 class Item(BaseModel):
     """Points per event, at most `cap` in all (no cap when absent)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
     points: float = Field(ge=0)
     cap: float | None = Field(default=None, ge=0)
 
@@ -101,7 +101,7 @@ class Item(BaseModel):
 class Floor(BaseModel):
     """A fixed deduction where a rate falls below a threshold (达川区: leader cases < 85%)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
     rate: RateName
     under: float = Field(ge=0, le=1)
     points: float = Field(ge=0)
@@ -110,7 +110,7 @@ class Floor(BaseModel):
 class Veto(BaseModel):
     """一票否决: the incident kinds that override any score, and the score then shown."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
     kinds: list[IncidentKind] = Field(default_factory=lambda: [
         IncidentKind.MASS_INCIDENT, IncidentKind.GROUP_SKIP_LEVEL, IncidentKind.EXTREME_ACT,
         IncidentKind.MEDIA_HYPE])
@@ -120,7 +120,7 @@ class Veto(BaseModel):
 class Policy(BaseModel):
     """The office's scoring policy; every key has the documented default."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
     name: str = "policy"
     base: float = 70.0
     min_cases: int = Field(3, ge=0)

@@ -292,8 +292,10 @@ def recompute_deadlines(op: Op) -> list[tuple[str, str, date | None, date | None
 
 
 def _recomputed(deadlines: Deadlines, case: Case) -> dict[str, date | None]:
-    wanted: dict[str, date | None] = {"accept_due": deadlines.accept_due(case.received)}
-    if case.status == CaseStatus.REVIEWING and case.review_requested:
+    wanted: dict[str, date | None] = {}
+    if case.status == CaseStatus.REGISTERED:  # a decided case keeps the date it was judged by
+        wanted["accept_due"] = deadlines.accept_due(case.received)
+    elif case.status == CaseStatus.REVIEWING and case.review_requested:
         wanted["due"] = deadlines.review_due(case.review_requested)
     elif case.status == CaseStatus.REREVIEWING and case.rereview_requested:
         wanted["due"] = deadlines.review_due(case.rereview_requested)

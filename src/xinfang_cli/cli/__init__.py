@@ -12,8 +12,8 @@ import typer
 from typer._click import exceptions as click_exceptions
 
 from .. import __version__
-from ..errors import ExitCode, XfError
-from ..i18n import LANGUAGES, lang, set_lang, t
+from ..errors import BadInput, ExitCode, XfError
+from ..i18n import LANGUAGES, lang, recognise, set_lang, t, validation_reason
 from . import admin, cases, reports, transfer, views
 from .common import STATE, operator_name
 
@@ -43,9 +43,18 @@ class XfGroup(typer.core.TyperGroup):
         except XfError as exc:
             code = _fail(t(exc.key, **_shown(exc.params)), exc.exit_code)
         except click_exceptions.UsageError as exc:
-            code = _fail(_usage_message(exc), ExitCode.BAD_INPUT)
+            try:
+                message = _usage_message(exc)
+            except Exception:  # noqa: BLE001 - explaining must never fail
+                message = exc.format_message()
+            code = _fail(message, ExitCode.BAD_INPUT)
         except typer.Abort:
             code = _fail(t("err.aborted"), ExitCode.BAD_INPUT)
+        except BrokenPipeError:  # `xf list | head`: the reader has had enough
+            code = ExitCode.OK
+        except OSError as exc:  # -o FILE in a missing folder, a read-only disk …
+            path = exc.filename or ""
+            code = _fail(t("err.file", path=path, reason=exc.strerror or exc), ExitCode.BAD_INPUT)
         except Exception as exc:  # the database or a bug: never a traceback
             code = _unexpected(exc)
         finally:
@@ -75,15 +84,31 @@ def _fail(message: str, code: int) -> int:
 
 
 def _usage_message(exc: click_exceptions.UsageError) -> str:
+    """Click's usage errors, in the chosen language."""
+    import re
+
     param = getattr(exc, "param", None)
-    name = (param.opts[0] if param.opts else param.name) if param is not None else None
+    name = _param_name(param) if param is not None else "?"
     if isinstance(exc, click_exceptions.MissingParameter):
-        return t("err.missing_option", option=name or "?")
+        return t("err.missing_option", option=name)
     if isinstance(exc, click_exceptions.NoSuchOption):
         return t("err.no_such_option", option=exc.option_name)
     if isinstance(exc, click_exceptions.BadParameter):
-        return t("err.bad_param", option=name or "?", reason=exc.message)
+        cause = exc.__cause__
+        errors = getattr(cause, "errors", None)
+        reason = validation_reason({**errors()[0], "loc": ()}) if callable(errors) else exc.message
+        return t("err.bad_param", option=name, reason=reason)
+    command = re.match(r"No such command '(.+)'", exc.message)
+    if command:
+        return t("err.no_such_command", name=command[1])
     return t("err.usage", reason=exc.format_message())
+
+
+def _param_name(param: Any) -> str:
+    """`--unit` for an option, `ID` / `FILE` for an argument (as the help shows it)."""
+    if getattr(param, "param_type_name", "") == "argument":
+        return str(param.metavar or param.name.upper())
+    return str(param.opts[0] if param.opts else param.name)
 
 
 def _unexpected(exc: Exception) -> int:
@@ -137,7 +162,9 @@ def main_options(
     ] = False,
 ) -> None:
     if lang_:
-        set_lang(lang_)
+        if recognise(lang_) is None:
+            raise BadInput("err.bad_lang", value=lang_)
+        set_lang(recognise(lang_) or "zh")
     STATE.close()
     STATE.db = db
     STATE.by = (by or "").strip() or operator_name()

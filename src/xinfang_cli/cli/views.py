@@ -151,21 +151,22 @@ def _emit_list(rows, chosen: Format, output) -> list[str]:  # type: ignore[no-un
 def status(
     as_of_: AsOfOpt = None,
     warn_days: Annotated[
-        int | None, typer.Option("--warn-days", help=t("opt.board_warn"), min=0, metavar="N")
+        int | None, typer.Option("--warn-days", help=t("opt.board_warn"), min=0, max=366, metavar="N")
     ] = None,
     fmt: FormatOpt = "table",
     as_json: JsonOpt = False,
     output: OutputOpt = None,
 ) -> None:
     from ..dates import today
-    from ..queries import board, board_in_past
+    from ..queries import board, board_in_past, changed_after
 
     chosen = output_format(fmt, as_json, TABLE_OR_JSON)
     when = as_of(as_of_)
     days = settings().office.warn_days if warn_days is None else warn_days
     with reading() as session:
         # a past day is rebuilt from the history: cases closed since were pending then
-        data = (board_in_past if when < today() else board)(session, when, days)
+        past = when < today() or changed_after(session, when)
+        data = (board_in_past if past else board)(session, when, days)
     if chosen is Format.JSON:
         write_json(data, output)
         return
@@ -178,7 +179,7 @@ def status(
 def overdue(
     as_of_: AsOfOpt = None,
     warn_days: Annotated[
-        int, typer.Option("--warn-days", help=t("opt.warn_days"), min=0, metavar="N")
+        int, typer.Option("--warn-days", help=t("opt.warn_days"), min=0, max=366, metavar="N")
     ] = 0,
     fmt: FormatOpt = "table",
     as_json: JsonOpt = False,
@@ -186,12 +187,13 @@ def overdue(
 ) -> None:
     from ..dates import today
     from ..queries import overdue as query
-    from ..queries import overdue_in_past
+    from ..queries import changed_after, overdue_in_past
 
     chosen = output_format(fmt, as_json, TABLE_OR_JSON)
     when = as_of(as_of_)
     with reading() as session:
-        data = (overdue_in_past if when < today() else query)(session, when, warn_days)
+        past = when < today() or changed_after(session, when)
+        data = (overdue_in_past if past else query)(session, when, warn_days)
     if chosen is Format.JSON:
         write_json(data, output)
     elif data["overdue"] or data["due_soon"]:

@@ -42,6 +42,31 @@ def normalise(value: str) -> str:
     return "en" if lowered.startswith("en") or lowered in ("英文", "英语") else "zh"
 
 
+_KNOWN = {"zh": "zh", "cn": "zh", "chinese": "zh", "中文": "zh", "汉语": "zh", "en": "en",
+          "english": "en", "英文": "en", "英语": "en"}
+
+
+def recognise(value: str) -> str | None:
+    """`zh`, `zh_CN.UTF-8`, `中文`, `en`, `English` … → zh or en; anything else None."""
+    lowered = value.strip().lower()
+    return _KNOWN.get(lowered) or _KNOWN.get(lowered.split("_")[0].split("-")[0].split(".")[0])
+
+
+def validation_reason(error: dict) -> str:  # type: ignore[type-arg]
+    """One pydantic error as `where: what`, in the current language where the type is known."""
+    where = ".".join(str(p) for p in error.get("loc", ()))
+    ctx = error.get("ctx") or {}
+    key = f"valid.{error.get('type')}"
+    if key in CATALOGUES[_current]:
+        bounds = {k: ctx.get(k, "") for k in ("ge", "gt", "le", "lt", "expected")}
+        bounds = {k: int(v) if isinstance(v, float) and v.is_integer() else v
+                  for k, v in bounds.items()}
+        what = t(key, **bounds)
+    else:
+        what = str(error.get("msg", "")).removeprefix("Value error, ")
+    return f"{where}: {what}" if where else what
+
+
 def set_lang(lang: str) -> None:
     global _current
     _current = normalise(lang)

@@ -45,13 +45,27 @@ CASE_COLUMNS = ("id", "unit_name", "source", "backlog", "status", "received", "d
                 "petitioner", "summary")
 
 
+def case_list_widths() -> dict[str, int]:
+    """One fixed width per column, so every block of a long listing lines up and no long
+    name can squeeze the case id: enumerations as wide as their longest label."""
+    from rich.cells import cell_len
+
+    from ..enums import Backlog, CaseStatus, Source
+
+    def widest(enum: type, header: str) -> int:
+        return max(cell_len(t(header)), *(cell_len(enum_text(str(m))) for m in enum))
+
+    return {"id": max(10, cell_len(t("col.id"))), "unit_name": 16,
+            "source": widest(Source, "col.source"), "backlog": widest(Backlog, "col.backlog"),
+            "status": widest(CaseStatus, "col.status"), "received": 10, "due": 10,
+            "petitioner": 10, "summary": 32}
+
+
 def case_rows_table(title: str | None = None) -> Table:
     table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False, expand=False)
-    for col in CASE_COLUMNS:
-        overflow = "ellipsis" if col == "summary" else "fold"
-        table.add_column(t(f"col.{col}"), no_wrap=col != "summary", overflow=overflow,
-                         max_width=40 if col == "summary" else None,
-                         min_width=10 if col in ("received", "due") else None)
+    for col, width in case_list_widths().items():
+        table.add_column(t(f"col.{col}"), no_wrap=True, overflow="ellipsis",
+                         min_width=width, max_width=width)
     return table
 
 
@@ -66,6 +80,7 @@ class Column:
     header: str
     right: bool = False
     max_width: int | None = None
+    width: int | None = None  # exactly this wide, whatever the cells
 
 
 def _fit(value: str, width: int, right: bool) -> str:
@@ -84,6 +99,9 @@ def plain_block(columns: list[Column], rows: list[list[str]], header: bool = Tru
 
     widths = []
     for i, col in enumerate(columns):
+        if col.width:
+            widths.append(col.width)
+            continue
         width = max([cell_len(col.header) if header else 0, *(cell_len(r[i]) for r in rows)])
         widths.append(min(width, col.max_width) if col.max_width else width)
     edge = " " if pad_edge else ""
@@ -139,8 +157,7 @@ def print_case_list(records: Iterable[dict[str, Any]], out: IO[str], chunk: int 
 
 
 def _plain_case_list(records: Iterable[dict[str, Any]], out: IO[str], chunk: int) -> int:
-    columns = [Column(t(f"col.{c}"), max_width=40 if c == "summary" else None)
-               for c in CASE_COLUMNS]
+    columns = [Column(t(f"col.{c}"), width=w) for c, w in case_list_widths().items()]
     count, rows = 0, []
     for record in records:
         rows.append([str(cell) for cell in case_row(record)])
