@@ -21,7 +21,7 @@ def console(out: IO[str] | None = None) -> Console:
     """A console on `out`; plain text and at least 100 columns when not a terminal."""
     out = out or sys.stdout
     terminal = out.isatty()
-    width = None if terminal else int(os.environ.get("COLUMNS", "0") or 0) or 120
+    width = None if terminal else int(os.environ.get("COLUMNS", "0") or 0) or 100
     return Console(file=out, width=width, highlight=False, soft_wrap=False,
                    no_color=not terminal or "NO_COLOR" in os.environ,
                    force_terminal=terminal or None, emoji=False)
