@@ -71,9 +71,7 @@ class CaseFilter:
     open_only: bool = False
 
 
-def list_cases(session: Session, flt: CaseFilter) -> Iterator[tuple[Case, Unit]]:
-    """Every case matching the filter, whatever its status unless narrowed; streamed."""
-    query = select(Case, Unit).join(Unit, Unit.id == Case.unit_id)
+def _filtered(query, flt: CaseFilter):  # type: ignore[no-untyped-def]
     if flt.unit is not None:
         query = query.where(Case.unit_id == flt.unit)
     if flt.statuses:
@@ -86,15 +84,31 @@ def list_cases(session: Session, flt: CaseFilter) -> Iterator[tuple[Case, Unit]]
         query = query.where(Case.pending_due.is_not(None))
     if flt.since is not None:
         query = query.where(Case.received >= flt.since)
+    return query
+
+
+def list_cases(session: Session, flt: CaseFilter) -> Iterator[tuple[Case, Unit]]:
+    """Every case matching the filter, whatever its status unless narrowed; streamed."""
+    query = _filtered(select(Case, Unit).join(Unit, Unit.id == Case.unit_id), flt)
     query = query.order_by(Case.year, Case.seq).execution_options(yield_per=500)
     for row in session.execute(query):
         yield row[0], row[1]
 
 
-def reveal_listed(session: Session, ids: list[str], today: date, by: str, command: str) -> None:
-    """Write a reveal of personal data to each listed case's history."""
-    for case_id in ids:
-        record(session, case_id, today, by, "reveal", [("personal_data", None, command)])
+def reveal_matching(session: Session, flt: CaseFilter, today: date, by: str,
+                    command: str) -> None:
+    """Record a reveal on every case the filter matches, before any of it is shown:
+    one INSERT … SELECT, so even a listing cut short has left its record."""
+    from sqlalchemy import Date, DateTime, String, insert, literal
+
+    from .models import utcnow
+
+    rows = _filtered(select(Case.id, literal(utcnow(), DateTime(timezone=True)),
+                            literal(today, Date), literal(by, String),
+                            literal("reveal", String), literal("personal_data", String),
+                            literal(command, String)), flt)
+    session.execute(insert(History.__table__).from_select(
+        ["case_id", "at", "on", "by", "action", "field", "new"], rows))
 
 
 # --- the cron check ------------------------------------------------------------------------

@@ -108,12 +108,13 @@ def list_cases(
     with context as session:
         if unit:
             flt.unit = find_unit(session, unit).id
-        rows = (case_record(c, u, when, reveal, threshold) for c, u in query(session, flt))
-        shown = _emit_list(rows, chosen, output)
-        if reveal:
-            from ..queries import reveal_listed
+        if reveal:  # recorded first: a listing cut short has still been seen
+            from ..dates import today
+            from ..queries import reveal_matching
 
-            reveal_listed(session, shown, when, STATE.by, "list")
+            reveal_matching(session, flt, today(), STATE.by, "list")
+        rows = (case_record(c, u, when, reveal, threshold) for c, u in query(session, flt))
+        _emit_list(rows, chosen, output)
 
 
 def _writing():  # type: ignore[no-untyped-def]
@@ -129,29 +130,22 @@ def _writing():  # type: ignore[no-untyped-def]
     return session_of_operation()
 
 
-def _emit_list(rows, chosen: Format, output) -> list[str]:  # type: ignore[no-untyped-def]
-    """Stream the listing; returns the ids shown (for recording a reveal)."""
-    shown: list[str] = []
-
-    def noted(records):  # type: ignore[no-untyped-def]
-        for record in records:
-            shown.append(record["id"])
-            yield record
-
+def _emit_list(rows, chosen: Format, output) -> None:  # type: ignore[no-untyped-def]
+    """Stream the listing: the first lines leave before the last case is read."""
     with destination(output) as out:
         if chosen is Format.JSON:
-            stream_json_array(noted(rows), out)
+            stream_json_array(rows, out)
         else:
             from ..render.tables import print_case_list
 
-            print_case_list(noted(rows), out)
-    return shown
+            print_case_list(rows, out)
 
 
 def status(
     as_of_: AsOfOpt = None,
     warn_days: Annotated[
-        int | None, typer.Option("--warn-days", help=t("opt.board_warn"), min=0, max=366, metavar="N")
+        int | None,
+        typer.Option("--warn-days", help=t("opt.board_warn"), min=0, max=366, metavar="N"),
     ] = None,
     fmt: FormatOpt = "table",
     as_json: JsonOpt = False,
