@@ -83,13 +83,31 @@ def between(column: Any, start: date, end: date) -> ColumnElement[Any]:
 
 def unit_sums(session: Session, day: date, exclude: Select[Any],
               counts: dict[str, ColumnElement[Any]]) -> dict[int, dict[str, int]]:
-    """Per unit id, each named count over the cases received by `day` not in `exclude`."""
+    """Per unit id, each named count over the cases received by `day` not in `exclude`.
+
+    Counted over every case, less the excluded few counted alike: a condition on `id` would
+    keep SQLite from answering from the covering index `ix_case_figures` (0.03 s → 0.2 s)."""
     names = list(counts)
     query = (select(Case.unit_id, *(counts[n].label(n) for n in names))
-             .where(Case.received <= day, Case.id.not_in(exclude.subquery().select()))
-             .group_by(Case.unit_id))
+             .where(Case.received <= day).group_by(Case.unit_id))
+    sums = _by_unit(session.execute(query), names)
+    less = _by_unit(session.execute(query.where(Case.id.in_(exclude.subquery().select()))),
+                    names)
+    return _minus(sums, less)
+
+
+def _by_unit(rows: Any, names: list[str]) -> dict[int, dict[str, int]]:
     return {row[0]: {n: int(v or 0) for n, v in zip(names, row[1:], strict=True)}
-            for row in session.execute(query)}
+            for row in rows}
+
+
+def _minus(sums: dict[Any, dict[str, int]],
+           less: dict[Any, dict[str, int]]) -> dict[Any, dict[str, int]]:
+    for key, counts in less.items():
+        mine = sums.setdefault(key, {})
+        for name, n in counts.items():
+            mine[name] = mine.get(name, 0) - n
+    return sums
 
 
 def scorecard_counts(day: date) -> dict[str, ColumnElement[Any]]:
@@ -147,14 +165,19 @@ def overdue_rows(session: Session, day: date, exclude: Select[Any]) -> list[dict
 
 def followup_sums(session: Session, day: date, exclude: Select[Any],
                   kinds: list[str]) -> dict[int, dict[str, int]]:
-    """Per unit id, follow-ups of each kind on or before `day`, for cases not rebuilt."""
+    """Per unit id, follow-ups of each kind on or before `day`, for cases not rebuilt (all of
+    them less the rebuilt few, as in `unit_sums`; a follow-up never predates its case)."""
     query = (select(Case.unit_id, FollowUp.kind, func.count())
              .join(Case, Case.id == FollowUp.case_id)
-             .where(FollowUp.kind.in_(kinds), FollowUp.on <= day, Case.received <= day,
-                    Case.id.not_in(exclude.subquery().select()))
+             .where(FollowUp.kind.in_(kinds), FollowUp.on <= day)
              .group_by(Case.unit_id, FollowUp.kind))
+    less = query.where(FollowUp.case_id.in_(exclude.subquery().select()))
+    return _minus(_by_kind(session.execute(query)), _by_kind(session.execute(less)))
+
+
+def _by_kind(rows: Any) -> dict[int, dict[str, int]]:
     sums: dict[int, dict[str, int]] = {}
-    for unit_id, kind, n in session.execute(query):
+    for unit_id, kind, n in rows:
         sums.setdefault(unit_id, {})[kind] = int(n)
     return sums
 
