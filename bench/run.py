@@ -59,18 +59,6 @@ def run_once(argv: list[str], env: dict[str, str],
     return elapsed, usage.ru_maxrss * 1024, proc.returncode
 
 
-def measure(argv: list[str], env: dict[str, str], runs: int, prepare=None) -> Timing:  # type: ignore[no-untyped-def]
-    timing = Timing()
-    for _ in range(runs):
-        if prepare is not None:
-            prepare()
-        elapsed, peak, code = run_once(argv, env)
-        timing.times.append(elapsed)
-        timing.peaks.append(peak)
-        timing.codes.append(code)
-    return timing
-
-
 # --- the databases ----------------------------------------------------------------------------
 
 
@@ -184,55 +172,76 @@ COMMANDS = {  # name: argv after `xf`
     "xf report --week": ["report", "--week", "2018-W41"],
     "xf scorecard": ["scorecard"],
 }
-READS = ("xf show", "xf list --overdue", "xf overdue", "xf report --week", "xf scorecard")
+BASELINES = ("python -c pass", 'python -c "import typer, sqlmodel"', "raw SQL: overdue",
+             "raw SQL: scorecard")
 QUERIES = ("xf list --overdue", "xf overdue", "xf report --week", "xf scorecard")
 
 
-def baselines(store: Store, runs: int) -> dict[str, Timing]:
-    env = store.env(store.name("district"))
-    raw_db = store.url and store.name("district") or store.name("district")
-    out = {
-        "python -c pass": measure([PY, "-c", "pass"], env, runs),
-        'python -c "import typer, sqlmodel"': measure([PY, "-c", "import typer, sqlmodel"], env,
-                                                      runs),
-        "raw SQL: overdue": measure([PY, str(HERE / "raw_sql.py"), "overdue", raw_db, TODAY],
-                                    env, runs),
-        "raw SQL: scorecard": measure([PY, str(HERE / "raw_sql.py"), "scorecard", raw_db,
-                                       TODAY], env, runs),
+def quick_jobs(store: Store) -> dict[tuple[str, str], tuple[list[str], dict[str, str], object]]:
+    """Every short process to time: (name, database) -> (argv, env, prepare)."""
+    district = store.name("district")
+    jobs: dict[tuple[str, str], tuple[list[str], dict[str, str], object]] = {
+        ("python -c pass", ""): ([PY, "-c", "pass"], store.env(district), None),
+        ('python -c "import typer, sqlmodel"', ""): (
+            [PY, "-c", "import typer, sqlmodel"], store.env(district), None),
+        ("raw SQL: overdue", ""): ([PY, str(HERE / "raw_sql.py"), "overdue", district, TODAY],
+                                   store.env(district), None),
+        ("raw SQL: scorecard", ""): ([PY, str(HERE / "raw_sql.py"), "scorecard", district,
+                                      TODAY], store.env(district), None),
     }
-    return out
+    for kind in ("empty", "district"):
+        for name, argv in COMMANDS.items():
+            if name == "xf add":  # writes: on a scratch copy made before each run
+                scratch = store.name(f"scratch_{kind}")
+                jobs[(name, kind)] = ([XF, *argv], store.env(scratch),
+                                     lambda kind=kind: store.copy(kind, f"scratch_{kind}"))
+            else:
+                jobs[(name, kind)] = ([XF, *argv], store.env(store.name(kind)), None)
+    return jobs
 
 
-def sqlite_utils_insert(runs: int) -> Timing:
+def quick(store: Store, runs: int) -> dict[tuple[str, str], Timing]:
+    """Round after round, every job once per round: a burst of load from other work on the
+    machine falls on all of them alike, so the ratios hold."""
+    jobs = quick_jobs(store)
+    results = {key: Timing() for key in jobs}
+    for _ in range(runs):
+        for key, (argv, env, prepare) in jobs.items():
+            if prepare is not None:
+                prepare()  # type: ignore[operator]
+            elapsed, peak, code = run_once(argv, env)
+            results[key].times.append(elapsed)
+            results[key].peaks.append(peak)
+            results[key].codes.append(code)
+    for kind in ("empty", "district"):
+        store.drop(f"scratch_{kind}")
+    return results
+
+
+def imports(store: Store, runs: int) -> tuple[dict[tuple[str, str], Timing], Timing]:
+    """`xf import` of the CSV into each database and `sqlite-utils insert`, in rounds."""
     target = OUT / "sqlite-utils.db"
     tool = str(Path(PY).with_name("sqlite-utils"))
-
-    def fresh() -> None:
+    results = {("xf import", kind): Timing() for kind in ("empty", "district")}
+    su = Timing()
+    for _ in range(runs):
+        for kind in ("empty", "district"):
+            scratch = store.copy(kind, "scratch")
+            elapsed, peak, code = run_once([XF, "import", str(OUT / "rows.csv")],
+                                           store.env(scratch))
+            timing = results[("xf import", kind)]
+            timing.times.append(elapsed)
+            timing.peaks.append(peak)
+            timing.codes.append(code)
         target.unlink(missing_ok=True)
-
-    argv = [tool, "insert", str(target), "cases", str(OUT / "rows.csv"), "--csv"]
-    timing = measure(argv, dict(os.environ), runs, prepare=fresh)
-    fresh()
-    return timing
-
-
-def commands(store: Store, runs: int, import_runs: int) -> dict[tuple[str, str], Timing]:
-    results: dict[tuple[str, str], Timing] = {}
-    for kind in ("empty", "district"):
-        db = store.name(kind)
-        env = store.env(db)
-        for name, argv in COMMANDS.items():
-            if name == "xf add":
-                scratch = store.copy(kind, "scratch")
-                results[(name, kind)] = measure([XF, *argv], store.env(scratch), runs)
-            else:
-                results[(name, kind)] = measure([XF, *argv], env, runs)
-        scratch_env = store.env(store.name("scratch"))
-        results[("xf import", kind)] = measure(
-            [XF, "import", str(OUT / "rows.csv")], scratch_env, import_runs,
-            prepare=lambda kind=kind: store.copy(kind, "scratch"))
-        store.drop("scratch")
-    return results
+        elapsed, peak, code = run_once([tool, "insert", str(target), "cases",
+                                        str(OUT / "rows.csv"), "--csv"], dict(os.environ))
+        su.times.append(elapsed)
+        su.peaks.append(peak)
+        su.codes.append(code)
+    store.drop("scratch")
+    target.unlink(missing_ok=True)
+    return results, su
 
 
 def streaming(store: Store) -> tuple[float, float, float, int]:
@@ -326,7 +335,8 @@ def table(store: Store, base: dict[str, Timing], res: dict[tuple[str, str], Timi
     backend = "PostgreSQL" if store.url else "SQLite"
     head = [f"# Benchmark results ({backend})", "",
             f"{date.today().isoformat()} on {machine()}.", "",
-            f"Whole processes, median of {runs} runs ({import_runs} for the imports), "
+            f"Whole processes, median of {runs} rounds in which every command and baseline "
+            f"runs once ({import_runs} rounds for the imports), "
             f"`XF_TODAY={TODAY}`. The district: 60 units, 100,000 cases 2014–2018, "
             "~500,000 follow-ups, ~1.5 million history rows (`bench/generate.py`, seeded). "
             "The empty database: the same 60 units and one case. Ratios are measured in "
@@ -346,9 +356,10 @@ def main() -> None:
     store = Store(args.db)
     build(store, args.rebuild)
     no_sa = {name: imports_sqlalchemy(COMMANDS[name]) for name in ("xf --help", "xf --version")}
-    base = baselines(store, args.runs)
-    res = commands(store, args.runs, args.import_runs)
-    su = sqlite_utils_insert(args.import_runs)
+    res = quick(store, args.runs)
+    base = {name: res.pop((name, "")) for name in BASELINES}
+    imported, su = imports(store, args.import_runs)
+    res.update(imported)
     stream = streaming(store)
     text = table(store, base, res, su, stream, no_sa, args.runs, args.import_runs)
     print(text)
