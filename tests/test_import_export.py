@@ -306,3 +306,23 @@ def test_the_sample_spreadsheet_imports(xf: Xf) -> None:
     result = xf.ok("import", str(path))
     assert result.stderr.startswith("10 cases imported from import-example.csv")
     assert len(xf.json("list")) == 43 + 10
+
+
+def test_id_numbers_are_checked_and_cells_hold_single_values(xf: Xf, tmp_path) -> None:
+    """A number Excel stored as a float loses its last digits: the check character tells."""
+    import json as _json
+
+    xf.ok("unit", "add", "dagang", "大港中专", "--kind", "vocational")
+    rows = [{"unit": "dagang", "source": "visit", "received": "2018-05-02",
+             "petitioner": "张三", "summary": "诉求", "id_number": "320703199001011328"},
+            {"unit": "dagang", "source": "visit", "received": "2018-05-02",
+             "petitioner": "李四", "summary": {"x": 1}}]
+    path = tmp_path / "rows.json"
+    path.write_text(_json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    result = xf("import", str(path))
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert lines[0] == ("xf: row 1, column id_number: '320703199001011328' is not an ID number "
+                        "(18 characters with a valid check character, or 15 digits).")
+    assert lines[1] == 'xf: row 2, column summary: {"x": 1} is not a single value.'
+    assert xf.json("list") == []

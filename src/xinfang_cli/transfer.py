@@ -246,6 +246,8 @@ def _cell_text(value: Any) -> str | None:
     """A cell as text: numbers without a trailing .0, dates as ISO, blanks as None."""
     if value is None:
         return None
+    if isinstance(value, dict | list):  # JSON rows: a cell holds one value, not a structure
+        raise BadInput("err.import_not_text", value=json.dumps(value, ensure_ascii=False)[:40])
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, float) and value.is_integer():
@@ -311,7 +313,7 @@ class RowReader:
     def values(self, cells: list[Any]) -> dict[str, Any] | None:
         """The row's cells by key; None for a blank row (skipped, as Excel leaves them)."""
         values = {k: cells[i] for i, k in enumerate(self.keys) if k and i < len(cells)}
-        if all(_cell_text(v) is None for v in values.values()):
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values.values()):
             return None
         return values
 

@@ -216,8 +216,8 @@ MESSAGES: dict[str, str] = {
     "err.unit_exists": "a unit {value!r} already exists.",
     "err.empty": "{field} may not be empty.",
     "err.bad_phone": "--phone: {value!r} is not a phone number.",
-    "err.bad_id_number": "--id-number: {value!r} is not an ID number (18 characters, or 15 "
-                         "digits).",
+    "err.bad_id_number": "--id-number: {value!r} is not an ID number (18 characters with a valid "
+                         "check character, or 15 digits).",
     "err.people": "--people: {value} — at least 1.",
     "err.transition": "{case} is {status}: {action} is not allowed.",
     "err.limit": "limit exceeded.",

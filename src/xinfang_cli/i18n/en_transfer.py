@@ -56,6 +56,7 @@ MESSAGES: dict[str, str] = {
                                  "{columns}.",
     "err.import_duplicate_column": "{file}: column {column!r} appears twice.",
     "err.import_missing_column": "{file}: required columns missing: {columns}.",
+    "err.import_not_text": "{value} is not a single value.",
     "err.import_not_number": "{value!r} is not a whole number.",
     "err.import_again": "{file} was already imported on {at} (batch {batch}, {rows} rows): "
                         "nothing imported. To import it once more, add --again.",

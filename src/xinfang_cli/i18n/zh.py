@@ -196,7 +196,7 @@ MESSAGES: dict[str, str] = {
     "err.unit_exists": "单位 {value!r} 已存在。",
     "err.empty": "{field} 不能为空。",
     "err.bad_phone": "--phone：{value!r} 不是电话号码。",
-    "err.bad_id_number": "--id-number：{value!r} 不是身份证号（18位，或15位数字）。",
+    "err.bad_id_number": "--id-number：{value!r} 不是身份证号（18位且校验码正确，或15位数字）。",
     "err.people": "--people：{value}，至少为 1。",
     "err.transition": "{case} 当前状态为“{status}”，不允许 {action}。",
     "err.limit": "超出限制。",

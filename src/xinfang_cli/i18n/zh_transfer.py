@@ -47,6 +47,7 @@ MESSAGES: dict[str, str] = {
     "err.import_unknown_column": "{file}：不认识的列 {column!r}；可用的列：{columns}。",
     "err.import_duplicate_column": "{file}：列 {column!r} 出现了两次。",
     "err.import_missing_column": "{file}：缺少必填列：{columns}。",
+    "err.import_not_text": "{value} 不是单个值。",
     "err.import_not_number": "{value!r} 不是整数。",
     "err.import_again": "{file} 已于 {at} 导入过（批次 {batch}，{rows} 行）：本次未导入。"
                         "如确需再次导入，请加 --again。",
