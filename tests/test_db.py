@@ -119,3 +119,13 @@ def test_migrations_build_exactly_the_models(tmp_path: Path) -> None:
         diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
     engine.dispose()
     assert diff == []
+
+
+def test_only_sqlite_and_postgresql() -> None:
+    result = run("--db", "mysql://root@localhost/x", "list")
+    assert (result.exit_code, result.stderr) == (
+        3, "xf: mysql://root@localhost/x: xf works with a SQLite file or a PostgreSQL URL "
+           "(postgresql+psycopg://user@host/database).\n")
+    from xinfang_cli.db import resolve
+
+    assert resolve("postgres://u@h/db").url == "postgresql+psycopg://u@h/db"

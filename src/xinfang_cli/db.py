@@ -46,6 +46,9 @@ def resolve(db: str | None) -> Target:
     if db and "://" in db:
         if db.startswith("sqlite:///"):
             return Target(db, Path(db.removeprefix("sqlite:///")))
+        for plain in ("postgres://", "postgresql://"):  # psql's spelling: the driver is psycopg 3
+            if db.startswith(plain):
+                db = "postgresql+psycopg://" + db.removeprefix(plain)
         return Target(db, None)
     path = Path(db).expanduser() if db else default_db_path()
     return Target(f"sqlite:///{path.resolve()}", path.resolve())
@@ -75,6 +78,9 @@ def make_engine(target: Target, lock_timeout: float = 30.0) -> Engine:
         engine = create_engine(target.url, connect_args={"timeout": lock_timeout})
         _sqlite_setup(engine)
         return engine
+    if not target.url.startswith("postgresql+psycopg://"):
+        # the migrations and the case numbering are written and tested for these two
+        raise DatabaseUnusable("err.db_unsupported", target=target.label)
     try:
         return create_engine(target.url, pool_pre_ping=False,
                              connect_args={"connect_timeout": 10})

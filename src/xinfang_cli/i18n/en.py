@@ -241,6 +241,8 @@ MESSAGES: dict[str, str] = {
     "err.db_damaged": "{target} is damaged or not an xf database ({reason}).",
     "err.db_connect": "cannot reach the database server {target} ({reason}).",
     "err.db_driver": "no driver for {target}: pip install 'xinfang-cli[postgres]' ({reason}).",
+    "err.db_unsupported": "{target}: xf works with a SQLite file or a PostgreSQL URL "
+                          "(postgresql+psycopg://user@host/database).",
     "err.db_url": "bad database URL {target} ({reason}).",
     # --- db check ---
     "check.target": "database: {target}",

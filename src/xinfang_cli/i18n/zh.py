@@ -217,6 +217,8 @@ MESSAGES: dict[str, str] = {
     "err.db_damaged": "{target} 已损坏或不是 xf 数据库（{reason}）。",
     "err.db_connect": "无法连接数据库服务器 {target}（{reason}）。",
     "err.db_driver": "{target} 缺少驱动：请 pip install 'xinfang-cli[postgres]'（{reason}）。",
+    "err.db_unsupported": "{target}：xf 只支持 SQLite 文件或 PostgreSQL URL"
+                          "（postgresql+psycopg://用户@主机/库名）。",
     "err.db_url": "数据库 URL 有误：{target}（{reason}）。",
     "check.target": "数据库：{target}",
     "check.revision": "结构版本：{revision}（本程序需要 {head}）",
