@@ -90,7 +90,8 @@ def units() -> list[dict]:
 def with_check(first17: str) -> str:
     """An 18-character ID number: the 17 digits and their GB 11643 check character."""
     weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-    return first17 + "10X98765432"[sum(int(d) * w for d, w in zip(first17, weights)) % 11]
+    total = sum(int(d) * w for d, w in zip(first17, weights, strict=True))
+    return first17 + "10X98765432"[total % 11]
 
 class District:
     """The simulated cases, each with the history the commands would have written."""
