@@ -36,3 +36,18 @@ def test_python_dash_m_runs_the_same_cli(tmp_path) -> None:
                             capture_output=True, text=True, check=False,
                             env={"XF_LANG": "en", "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0 and db.exists()
+
+
+def test_help_is_rendered_once_then_read_from_the_cache(tmp_path) -> None:
+    env = {"PATH": "/usr/bin:/bin", "XF_HOME": str(tmp_path), "XF_LANG": "en"}
+    first = subprocess.run([*_xf(), "--help"], capture_output=True, text=True, env=env,
+                           check=True)
+    cached = list((tmp_path / "cache").glob("help-*.txt"))
+    assert len(cached) == 1 and cached[0].read_text(encoding="utf-8") == first.stdout
+    again = subprocess.run([*_xf(), "--help"], capture_output=True, text=True, env=env,
+                           check=True)
+    assert again.stdout == first.stdout and "Usage: xf" in again.stdout
+    chinese = subprocess.run([*_xf(), "--help"], capture_output=True, text=True,
+                             env={**env, "XF_LANG": "zh"}, check=True)
+    assert "登记" in chinese.stdout  # another language, another cache entry
+    assert len(list((tmp_path / "cache").glob("help-*.txt"))) == 2

@@ -1,3 +1,3 @@
-from xinfang_cli.cli import main
+from xinfang_cli.entry import main
 
 main()

@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import ConfigError
+from .paths import data_dir
 
 
 class Counting(StrEnum):
@@ -60,16 +61,6 @@ class Settings(BaseModel):
         if isinstance(value, dict):
             return {int(k): v for k, v in value.items()}
         return value
-
-
-def data_dir() -> Path:
-    """XF_HOME, else the platform's user data directory (e.g. ~/.local/share/xf)."""
-    home = os.environ.get("XF_HOME")
-    if home:
-        return Path(home)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("xf", appauthor=False))
 
 
 def config_path() -> Path:

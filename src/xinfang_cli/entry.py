@@ -1,0 +1,83 @@
+"""The console script's first step: answer `--version` and a repeated `--help` at once.
+
+Importing Typer alone costs several times a bare Python start, and help is asked for
+often. `xf --version` needs nothing but the version; `xf --help` is rendered once per
+version, language, width and kind of output (terminal or not), kept in the data
+directory's cache, and printed from there afterwards. Everything else goes to the CLI.
+"""
+
+import hashlib
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def main() -> None:
+    argv = sys.argv[1:]
+    if argv == ["--version"]:
+        sys.stdout.write(f"xf {__version__}\n")
+        return
+    if argv in (["--help"], ["-h"]):
+        _help()
+        return
+    from .cli import main as run
+
+    run()
+
+
+def _help() -> None:
+    terminal = sys.stdout.isatty()
+    try:
+        width = os.get_terminal_size(sys.stdout.fileno()).columns if terminal else 80
+    except OSError:
+        width = 80
+    cache = _cache_file(terminal, width)
+    try:
+        sys.stdout.write(cache.read_text(encoding="utf-8"))
+        return
+    except OSError:
+        pass
+    text = _render_help(terminal, width)
+    sys.stdout.write(text)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_text(text, encoding="utf-8")
+    except OSError:
+        pass  # a read-only home: help still works, only slower
+
+
+def _cache_file(terminal: bool, width: int) -> Path:
+    """One file per version, language, width and output kind, and per state of the code."""
+    from .i18n import detect
+    from .paths import data_dir
+
+    stamp = hashlib.sha256()
+    for path in sorted(_PACKAGE.rglob("*.py")):  # a changed help text renders anew
+        info = path.stat()
+        stamp.update(f"{path.name}{info.st_mtime_ns}{info.st_size}".encode())
+    stamp.update(f"{__version__}{detect()}{width}{terminal}{os.environ.get('NO_COLOR')}".encode())
+    return data_dir() / "cache" / f"help-{stamp.hexdigest()[:20]}.txt"
+
+
+def _render_help(terminal: bool, width: int) -> str:
+    """Run the real `xf --help` into a string, in the colours and width it would have had."""
+    import io
+
+    if terminal:
+        os.environ.setdefault("FORCE_COLOR", "1")
+    os.environ.setdefault("TERMINAL_WIDTH", str(width))
+    captured, real = io.StringIO(), sys.stdout
+    sys.stdout = captured
+    try:
+        from .cli import main as run
+
+        run()
+    except SystemExit:
+        pass
+    finally:
+        sys.stdout = real
+    return captured.getvalue()
