@@ -173,7 +173,8 @@ def test_implausible_years_and_bad_numbers(office: Xf) -> None:
 
 
 def test_long_names_never_squeeze_the_case_id(office: Xf) -> None:
-    add_case(office, petitioner="原大港中专代课教师王某某、李某某、赵某某、钱某某、孙某某等12人的代表")
+    add_case(office, petitioner="原大港中专代课教师王某某、李某某、赵某某、钱某某、"
+                                "孙某某等12人的代表")
     out = office.ok("list", "--reveal").stdout.splitlines()
     row = next(line for line in out if "2018-0001" in line)
     assert row.split()[0] == "2018-0001" and "来访" not in row and "visit" in row

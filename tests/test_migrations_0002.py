@@ -8,7 +8,6 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from conftest import POSTGRES_URL, Xf
-
 from xinfang_cli.db import HEAD
 
 TABLES = ("unit", "case_sequence", "petition_case", "followup", "history", "incident")

@@ -18,7 +18,8 @@ from .paths import data_dir
 
 class Counting(StrEnum):
     CALENDAR = "calendar"  # 信访条例: "日" means calendar days; start day not counted
-    NEXT_WORKDAY = "next-workday"  # 民法典 art. 203: a period ending on a rest day ends on the next working day
+    # 民法典 art. 203: a period ending on a rest day ends on the next working day
+    NEXT_WORKDAY = "next-workday"
     WORKDAYS = "workdays"  # count working days only
 
 
@@ -44,7 +45,8 @@ class OfficeSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: str = "连云区教育局信访工作领导小组办公室"
     name_en: str = "Petition Office, Lianyun District Education Bureau"
-    group_threshold: int = Field(5, ge=2)  # people at or above this count as a group petition (集体访)
+    # people at or above this count as a group petition (集体访)
+    group_threshold: int = Field(5, ge=2)
     warn_days: int = Field(7, ge=0, le=60)  # `xf status`: the due-soon column
     lock_timeout: float = Field(30.0, gt=0)  # seconds a writer waits for another
 

@@ -80,7 +80,7 @@ class Deadlines:
         return add_period(due, days, self.rules, self.calendar)
 
     def review_request_until(self, replied: date) -> date:
-        """The petitioner may ask for review (复查) within 30 days of the written reply (art. 35)."""
+        """The petitioner may ask for review (复查) within 30 days of the reply (art. 35)."""
         return replied + timedelta(days=self.rules.review_request_days)
 
     def review_due(self, requested: date) -> date:

@@ -173,7 +173,7 @@ def board(session: Session, as_of: date, warn_days: int) -> dict[str, object]:
 
 def _empty_row(unit: Unit) -> dict[str, object]:
     row: dict[str, object] = {"unit": unit.code, "unit_name": unit.name}
-    row.update({s: 0 for s in STATUS_ORDER})
+    row.update(dict.fromkeys(STATUS_ORDER, 0))
     row.update(total=0, overdue=0, due_soon=0)
     return row
 

@@ -11,9 +11,10 @@ from typing import Annotated, Any
 import typer
 from typer._click import exceptions as click_exceptions
 
-from .. import __version__
-from ..errors import BadInput, ExitCode, XfError
-from ..i18n import LANGUAGES, lang, recognise, set_lang, t, validation_reason
+from xinfang_cli import __version__
+from xinfang_cli.errors import BadInput, ExitCode, XfError
+from xinfang_cli.i18n import LANGUAGES, lang, recognise, set_lang, t, validation_reason
+
 from . import admin, cases, reports, transfer, views
 from .common import STATE, operator_name
 
@@ -66,7 +67,7 @@ def _shown(params: dict[str, object]) -> dict[str, object]:
     """Dates as ISO text, enumeration values as labels of the chosen language."""
     from enum import StrEnum
 
-    from ..enums import label
+    from xinfang_cli.enums import label
 
     def one(value: object) -> object:
         if hasattr(value, "isoformat"):
@@ -115,7 +116,8 @@ def _unexpected(exc: Exception) -> int:
     from sqlalchemy.exc import DBAPIError
 
     if isinstance(exc, DBAPIError):
-        from ..db import unusable
+        from xinfang_cli.db import unusable
+
         from .common import target
 
         error = unusable(exc, target())

@@ -4,9 +4,10 @@ from typing import Annotated
 
 import typer
 
-from ..enums import IncidentKind, UnitKind
-from ..i18n import t
-from ..render import Format, destination, write_json
+from xinfang_cli.enums import IncidentKind, UnitKind
+from xinfang_cli.i18n import t
+from xinfang_cli.render import Format, destination, write_json
+
 from .common import (
     STATE,
     FormatOpt,
@@ -41,9 +42,10 @@ def register(app: typer.Typer) -> None:
 
 def _prepare():  # type: ignore[no-untyped-def]
     """Create (SQLite: owner-only file) or open the database and bring it to the newest schema."""
-    from ..db import create_sqlite_file, make_engine, schema_revision, unusable
-    from ..migrate import upgrade
     from sqlalchemy.exc import DBAPIError
+
+    from xinfang_cli.db import create_sqlite_file, make_engine, schema_revision, unusable
+    from xinfang_cli.migrate import upgrade
 
     where = target()
     if where.path is not None and not where.path.exists():
@@ -60,10 +62,10 @@ def _prepare():  # type: ignore[no-untyped-def]
 def init(
     sample: Annotated[bool, typer.Option("--sample", help=t("opt.sample"), metavar="")] = False,
 ) -> None:
-    from ..db import unit_of_work
-    from ..deadlines import office_deadlines
-    from ..dates import today
-    from ..services import Op
+    from xinfang_cli.dates import today
+    from xinfang_cli.db import unit_of_work
+    from xinfang_cli.deadlines import office_deadlines
+    from xinfang_cli.services import Op
 
     engine, before, after = _prepare()
     done(
@@ -75,9 +77,9 @@ def init(
         return
     from sqlalchemy import func, select
 
-    from ..migrate import sample_dir
-    from ..models import Case
-    from ..sample import load
+    from xinfang_cli.migrate import sample_dir
+    from xinfang_cli.models import Case
+    from xinfang_cli.sample import load
 
     with unit_of_work(engine) as session:
         if session.scalar(select(func.count()).select_from(Case)):
@@ -92,7 +94,7 @@ def init(
 def db_upgrade() -> None:
     where = target()
     if where.path is not None and not where.path.exists():
-        from ..errors import DatabaseUnusable
+        from xinfang_cli.errors import DatabaseUnusable
 
         raise DatabaseUnusable("err.db_missing", target=where.label)
     _engine, before, after = _prepare()
@@ -105,7 +107,7 @@ def db_upgrade() -> None:
 
 @db_app.command("check", help=t("help.db_check"))
 def db_check(fmt: FormatOpt = "table", as_json: JsonOpt = False) -> None:
-    from ..dbcheck import check
+    from xinfang_cli.dbcheck import check
 
     chosen = output_format(fmt, as_json, (Format.TABLE, Format.JSON))
     report = check(target(), settings().office.lock_timeout)
@@ -122,9 +124,9 @@ def db_check(fmt: FormatOpt = "table", as_json: JsonOpt = False) -> None:
 def db_copy(
     to: Annotated[str, typer.Option("--to", help=t("opt.copy_to"), metavar="PATH|URL")],
 ) -> None:
-    from ..db import create_sqlite_file, make_engine, resolve
-    from ..dbcopy import copy_database
-    from ..migrate import upgrade
+    from xinfang_cli.db import create_sqlite_file, make_engine, resolve
+    from xinfang_cli.dbcopy import copy_database
+    from xinfang_cli.migrate import upgrade
 
     source = engine()
     where = resolve(to)
@@ -158,7 +160,7 @@ def unit_add(
         str | None, typer.Option("--leader", help=t("opt.unit_leader"), metavar="NAME")
     ] = None,
 ) -> None:
-    from ..services import add_unit
+    from xinfang_cli.services import add_unit
 
     with operation() as op:
         unit = add_unit(
@@ -174,7 +176,7 @@ def unit_add(
 
 @unit_app.command("list", help=t("help.unit_list"))
 def unit_list(fmt: FormatOpt = "table", as_json: JsonOpt = False, output: OutputOpt = None) -> None:
-    from ..queries import unit_rows
+    from xinfang_cli.queries import unit_rows
 
     chosen = output_format(fmt, as_json, (Format.TABLE, Format.JSON))
     with reading() as session:
@@ -182,7 +184,7 @@ def unit_list(fmt: FormatOpt = "table", as_json: JsonOpt = False, output: Output
     if chosen is Format.JSON:
         write_json(rows, output)
         return
-    from ..render.tables import print_units
+    from xinfang_cli.render.tables import print_units
 
     with destination(output) as out:
         print_units(rows, out)
@@ -198,7 +200,7 @@ def incident_add(
         str | None, typer.Option("--case", help=t("opt.incident_case"), metavar="ID")
     ] = None,
 ) -> None:
-    from ..services import add_incident
+    from xinfang_cli.services import add_incident
 
     with operation() as op:
         add_incident(
@@ -216,7 +218,7 @@ def incident_add(
 def deadlines_recompute(
     dry_run: Annotated[bool, typer.Option("--dry-run", help=t("opt.dry_run"), metavar="")] = False,
 ) -> None:
-    from ..services import recompute_deadlines
+    from xinfang_cli.services import recompute_deadlines
 
     with operation() as op:
         moved = recompute_deadlines(op)
@@ -241,7 +243,7 @@ def config(
     ] = False,
 ) -> None:
     """Print the settings in force as TOML (start your config.toml from it)."""
-    from ..config import config_path, data_dir
+    from xinfang_cli.config import config_path, data_dir
 
     if path_only:
         typer.echo(config_path())

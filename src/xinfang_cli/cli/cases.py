@@ -4,16 +4,10 @@ from typing import Annotated
 
 import typer
 
-from ..enums import (
-    Backlog,
-    Escalation,
-    FollowupKind,
-    Outcome,
-    Satisfaction,
-    Source,
-)
-from ..i18n import t
-from ..render import write_json
+from xinfang_cli.enums import Backlog, Escalation, FollowupKind, Outcome, Satisfaction, Source
+from xinfang_cli.i18n import t
+from xinfang_cli.render import write_json
+
 from .common import (
     CaseArg,
     JsonOpt,
@@ -85,7 +79,7 @@ def add(
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    from ..services import NewCase, add_case
+    from xinfang_cli.services import NewCase, add_case
 
     new = NewCase(
         unit=unit or ask("--unit"),
@@ -113,8 +107,8 @@ def add(
 
 
 def _record(op, case):  # type: ignore[no-untyped-def]
-    from ..queries import case_record
-    from ..repository import unit_by_id
+    from xinfang_cli.queries import case_record
+    from xinfang_cli.repository import unit_by_id
 
     return case_record(
         case,
@@ -125,7 +119,7 @@ def _record(op, case):  # type: ignore[no-untyped-def]
 
 
 def accept(case_id: CaseArg, on: OnOpt = None) -> None:
-    from ..services import accept as accept_case
+    from xinfang_cli.services import accept as accept_case
 
     with operation() as op:
         case = accept_case(op, case_id, day(on, "--on"))  # type: ignore[arg-type]
@@ -137,7 +131,7 @@ def reject(
     reason: Annotated[str, typer.Option("--reason", help=t("opt.reason"), metavar="TEXT")],
     on: OnOpt = None,
 ) -> None:
-    from ..services import reject as reject_case
+    from xinfang_cli.services import reject as reject_case
 
     with operation() as op:
         case = reject_case(op, case_id, reason, day(on, "--on"))  # type: ignore[arg-type]
@@ -149,7 +143,7 @@ def assign(
     unit: Annotated[str, typer.Option("--unit", help=t("opt.unit"), metavar="UNIT")],
     on: OnOpt = None,
 ) -> None:
-    from ..services import assign as assign_case
+    from xinfang_cli.services import assign as assign_case
 
     with operation() as op:
         case = assign_case(op, case_id, unit, day(on, "--on"))
@@ -161,7 +155,7 @@ def leader(
     name: Annotated[str, typer.Argument(help=t("arg.leader_name"), metavar="NAME")],
     on: OnOpt = None,
 ) -> None:
-    from ..services import set_leader
+    from xinfang_cli.services import set_leader
 
     with operation() as op:
         case = set_leader(op, case_id, name, day(on, "--on"))
@@ -176,7 +170,7 @@ def follow(
     ] = "note",
     on: OnOpt = None,
 ) -> None:
-    from ..services import follow as follow_case
+    from xinfang_cli.services import follow as follow_case
 
     with operation() as op:
         follow_case(
@@ -195,7 +189,7 @@ def extend(
     reason: Annotated[str, typer.Option("--reason", help=t("opt.extend_reason"), metavar="TEXT")],
     on: OnOpt = None,
 ) -> None:
-    from ..services import extend as extend_case
+    from xinfang_cli.services import extend as extend_case
 
     with operation() as op:
         case = extend_case(op, case_id, days, reason, day(on, "--on"))
@@ -213,7 +207,7 @@ def close(
         str | None, typer.Option("--satisfaction", help=t("opt.satisfaction"), metavar="RATING")
     ] = None,
 ) -> None:
-    from ..services import close as close_case
+    from xinfang_cli.services import close as close_case
 
     with operation() as op:
         case = close_case(
@@ -233,7 +227,7 @@ RequestedOpt = Annotated[
 
 
 def review(case_id: CaseArg, requested: RequestedOpt = None) -> None:
-    from ..services import review as review_case
+    from xinfang_cli.services import review as review_case
 
     with operation() as op:
         case = review_case(op, case_id, day(requested, "--requested"))  # type: ignore[arg-type]
@@ -241,7 +235,7 @@ def review(case_id: CaseArg, requested: RequestedOpt = None) -> None:
 
 
 def rereview(case_id: CaseArg, requested: RequestedOpt = None) -> None:
-    from ..services import rereview as rereview_case
+    from xinfang_cli.services import rereview as rereview_case
 
     with operation() as op:
         case = rereview_case(op, case_id, day(requested, "--requested"))  # type: ignore[arg-type]
@@ -255,7 +249,7 @@ def terminate(
     ],
     on: OnOpt = None,
 ) -> None:
-    from ..services import terminate as terminate_case
+    from xinfang_cli.services import terminate as terminate_case
 
     with operation() as op:
         case = terminate_case(op, case_id, reason, day(on, "--on"))  # type: ignore[arg-type]
@@ -268,7 +262,7 @@ def escalate(
     reason: Annotated[str, typer.Option("--reason", help=t("opt.escalate_reason"), metavar="TEXT")],
     on: OnOpt = None,
 ) -> None:
-    from ..services import escalate as escalate_case
+    from xinfang_cli.services import escalate as escalate_case
 
     with operation() as op:
         case = escalate_case(

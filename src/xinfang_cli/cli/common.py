@@ -12,19 +12,19 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
-from ..dates import parse_date, today
-from ..enums import choices_text, parse
-from ..errors import BadInput
-from ..i18n import t
-from ..render import Format
+from xinfang_cli.dates import parse_date, today
+from xinfang_cli.enums import choices_text, parse
+from xinfang_cli.errors import BadInput
+from xinfang_cli.i18n import t
+from xinfang_cli.render import Format
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlmodel import Session
 
-    from ..config import Settings
-    from ..db import Target
-    from ..services import Op
+    from xinfang_cli.config import Settings
+    from xinfang_cli.db import Target
+    from xinfang_cli.services import Op
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -132,13 +132,13 @@ def ask(field: str, enum: type[StrEnum] | None = None) -> str:
 
 
 def settings() -> "Settings":
-    from ..config import load_settings
+    from xinfang_cli.config import load_settings
 
     return load_settings()
 
 
 def target() -> "Target":
-    from ..db import resolve
+    from xinfang_cli.db import resolve
 
     if STATE.target is None:
         STATE.target = resolve(STATE.db or os.environ.get("XF_DB") or None)
@@ -146,7 +146,7 @@ def target() -> "Target":
 
 
 def engine() -> "Engine":
-    from ..db import open_database
+    from xinfang_cli.db import open_database
 
     if STATE.engine is None:
         STATE.engine = open_database(target(), settings().office.lock_timeout)
@@ -156,9 +156,9 @@ def engine() -> "Engine":
 @contextmanager
 def operation() -> Iterator["Op"]:
     """One command, one transaction, with the operator, today and the office's rules."""
-    from ..db import unit_of_work
-    from ..deadlines import office_deadlines
-    from ..services import Op
+    from xinfang_cli.db import unit_of_work
+    from xinfang_cli.deadlines import office_deadlines
+    from xinfang_cli.services import Op
 
     rules, now = office_deadlines(), today()
     with unit_of_work(engine(), write=True) as session:
@@ -168,7 +168,7 @@ def operation() -> Iterator["Op"]:
 @contextmanager
 def reading() -> Iterator["Session"]:
     """A read-only transaction: a consistent view while others write."""
-    from ..db import unit_of_work
+    from xinfang_cli.db import unit_of_work
 
     with unit_of_work(engine(), write=False) as session:
         yield session

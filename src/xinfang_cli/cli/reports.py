@@ -9,9 +9,10 @@ from typing import Annotated
 
 import typer
 
-from ..errors import BadInput
-from ..i18n import lang, t
-from ..render import Format, destination, write_json
+from xinfang_cli.errors import BadInput
+from xinfang_cli.i18n import lang, t
+from xinfang_cli.render import Format, destination, write_json
+
 from .common import (
     AsOfOpt,
     FormatOpt,
@@ -55,14 +56,14 @@ def register(app: typer.Typer) -> None:
 
 def calendar(as_of_: AsOfOpt = None, fmt: FormatOpt = "table", as_json: JsonOpt = False,
              output: OutputOpt = None) -> None:
-    from ..campaign import calendar_view, current_campaign
+    from xinfang_cli.campaign import calendar_view, current_campaign
 
     chosen = output_format(fmt, as_json, TABLE_OR_JSON)
     view = calendar_view(current_campaign(), as_of(as_of_), lang())
     if chosen is Format.JSON:
         write_json(view, output)
         return
-    from ..render.report_tables import print_calendar
+    from xinfang_cli.render.report_tables import print_calendar
 
     with destination(output) as out:
         print_calendar(view, out)
@@ -72,7 +73,7 @@ def campaign_load(
     file: Annotated[Path, typer.Argument(help=t("rpt.arg.campaign_file"), metavar="FILE",
                                          dir_okay=False)],
 ) -> None:
-    from ..campaign import store_campaign, stored_path
+    from xinfang_cli.campaign import store_campaign, stored_path
 
     campaign = store_campaign(file)
     typer.echo(t("rpt.msg.campaign_loaded", name=campaign.label(lang()),
@@ -81,7 +82,7 @@ def campaign_load(
 
 def campaign_show(fmt: FormatOpt = "table", as_json: JsonOpt = False,
                   output: OutputOpt = None) -> None:
-    from ..campaign import current_campaign, stored_path
+    from xinfang_cli.campaign import current_campaign, stored_path
 
     chosen = output_format(fmt, as_json, TABLE_OR_JSON)
     campaign = current_campaign()
@@ -93,7 +94,7 @@ def campaign_show(fmt: FormatOpt = "table", as_json: JsonOpt = False,
     if chosen is Format.JSON:
         write_json(data, output)
         return
-    from ..render.report_tables import print_campaign
+    from xinfang_cli.render.report_tables import print_campaign
 
     with destination(output) as out:
         print_campaign(data, out)
@@ -103,7 +104,7 @@ def campaign_show(fmt: FormatOpt = "table", as_json: JsonOpt = False,
 
 
 def policy_show(output: OutputOpt = None) -> None:
-    from ..scoring import DEFAULT_POLICY_TOML
+    from xinfang_cli.scoring import DEFAULT_POLICY_TOML
 
     with destination(output) as out:
         out.write(DEFAULT_POLICY_TOML)
@@ -122,10 +123,10 @@ def scorecard(
     as_json: JsonOpt = False,
     output: OutputOpt = None,
 ) -> None:
-    from ..campaign import current_campaign
-    from ..reports import scorecard as figures
-    from ..repository import find_unit
-    from ..scoring import load_policy
+    from xinfang_cli.campaign import current_campaign
+    from xinfang_cli.reports import scorecard as figures
+    from xinfang_cli.repository import find_unit
+    from xinfang_cli.scoring import load_policy
 
     chosen = output_format(fmt, as_json, SCORECARD_FORMATS)
     rules, campaign, when = load_policy(policy), current_campaign(), as_of(as_of_)
@@ -135,7 +136,7 @@ def scorecard(
     if chosen is Format.JSON:
         write_json(data, output)
         return
-    from ..render import report_text
+    from xinfang_cli.render import report_text
 
     report_text.write_scorecard(data, chosen, output)
 
@@ -155,14 +156,14 @@ def report(
     as_json: JsonOpt = False,
     output: OutputOpt = None,
 ) -> None:
-    from ..campaign import current_campaign
-    from ..reports import report as figures
-    from ..scoring import load_policy
+    from xinfang_cli.campaign import current_campaign
+    from xinfang_cli.reports import report as figures
+    from xinfang_cli.scoring import load_policy
 
     chosen = output_format(fmt, as_json, REPORT_FORMATS)
     if chosen is Format.XLSX and output is None:
         raise BadInput("rpt.err.xlsx_output")
-    from ..dates import today
+    from xinfang_cli.dates import today
 
     start, end = period(week, from_, to)
     office = settings().office
@@ -173,14 +174,14 @@ def report(
     if chosen is Format.JSON:
         write_json(data, output)
         return
-    from ..render import report_text
+    from xinfang_cli.render import report_text
 
     report_text.write_report(data, chosen, output)
 
 
 def period(week: str | None, from_: str | None, to: str | None) -> tuple[date, date]:
     """The report's days: an ISO week, or --from/--to, else the week containing today."""
-    from ..dates import parse_date, parse_week, today
+    from xinfang_cli.dates import parse_date, parse_week, today
 
     if week and (from_ or to):
         raise BadInput("rpt.err.week_and_range")

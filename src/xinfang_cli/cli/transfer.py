@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..errors import BadInput
-from ..i18n import t
+from xinfang_cli.errors import BadInput
+from xinfang_cli.i18n import t
+
 from .common import STATE, OutputOpt, RevealOpt, done, settings, target
 
 if TYPE_CHECKING:
-    from ..services import Op
+    from xinfang_cli.services import Op
 
 PROGRESS_FROM = 2000  # rows: smaller files finish before a bar would be read
 
@@ -36,8 +37,8 @@ def import_file(
     dry_run: Annotated[bool, typer.Option("--dry-run", help=t("opt.import_dry_run"))] = False,
     again: Annotated[bool, typer.Option("--again", help=t("opt.import_again"))] = False,
 ) -> None:
-    from ..full_export import is_full_export
-    from ..transfer import RowsRejected, import_rows, read_table
+    from xinfang_cli.full_export import is_full_export
+    from xinfang_cli.transfer import RowsRejected, import_rows, read_table
 
     table = read_table(file)
     try:
@@ -61,7 +62,7 @@ def import_file(
 
 
 def _restore_export(document: dict, file: str, dry_run: bool) -> None:  # type: ignore[type-arg]
-    from ..full_export import restore
+    from xinfang_cli.full_export import restore
 
     with _operation(False) as op:
         restored = restore(op, document, file, target().label)
@@ -80,9 +81,9 @@ def _operation(dry_run: bool) -> Iterator["Op"]:
         with operation() as op:
             yield op
         return
-    from ..dates import today
-    from ..deadlines import office_deadlines
-    from ..services import Op
+    from xinfang_cli.dates import today
+    from xinfang_cli.deadlines import office_deadlines
+    from xinfang_cli.services import Op
 
     rules, now = office_deadlines(), today()
     with reading() as session:
@@ -111,7 +112,8 @@ ExportFormatOpt = Annotated[str | None, typer.Option("--format", "-f",
 
 def export(fmt: ExportFormatOpt = None, output: OutputOpt = None,
            reveal: RevealOpt = False) -> None:
-    from ..dates import today
+    from xinfang_cli.dates import today
+
     from .common import operation, reading
 
     chosen = _export_format(fmt, output)
@@ -121,7 +123,7 @@ def export(fmt: ExportFormatOpt = None, output: OutputOpt = None,
     now = today()
     if reveal:
         with operation() as op:
-            from ..export import record_reveal
+            from xinfang_cli.export import record_reveal
 
             record_reveal(op.session, now, op.by)
             count = _write(op.session, chosen, output, now, True, threshold)
@@ -145,10 +147,10 @@ def _export_format(fmt: str | None, output: Path | None) -> str:
 
 def _write(session, chosen: str, output: Path | None, now, reveal: bool,  # type: ignore[no-untyped-def]
            threshold: int) -> int:
-    from .. import __version__, export
-    from ..db import HEAD
-    from ..models import utcnow
-    from ..render import destination
+    from xinfang_cli import __version__, export
+    from xinfang_cli.db import HEAD
+    from xinfang_cli.models import utcnow
+    from xinfang_cli.render import destination
 
     if output is not None:
         export.private_file(output)
@@ -174,7 +176,7 @@ BackupFileArg = Annotated[Path, typer.Argument(help=t("arg.backup_file"), metava
 
 
 def backup(file: BackupFileArg) -> None:
-    from ..backup import backup as copy_database
+    from xinfang_cli.backup import backup as copy_database
 
     copied = copy_database(target(), file, settings().office.lock_timeout)
     done(t("msg.backup_done", file=str(copied.file), cases=copied.cases,
@@ -186,7 +188,7 @@ RestoreFileArg = Annotated[Path, typer.Argument(help=t("arg.restore_file"), meta
 
 
 def restore(file: RestoreFileArg) -> None:
-    from ..backup import restore as restore_database
+    from xinfang_cli.backup import restore as restore_database
 
     restored = restore_database(target(), file, settings().office.lock_timeout)
     if restored.aside is not None:

@@ -4,10 +4,11 @@ from typing import Annotated
 
 import typer
 
-from ..enums import CaseStatus
-from ..errors import ExitCode
-from ..i18n import t
-from ..render import Format, destination, stream_json_array, write_json
+from xinfang_cli.enums import CaseStatus
+from xinfang_cli.errors import ExitCode
+from xinfang_cli.i18n import t
+from xinfang_cli.render import Format, destination, stream_json_array, write_json
+
 from .common import (
     STATE,
     AsOfOpt,
@@ -41,8 +42,8 @@ def show(
     as_json: JsonOpt = False,
     output: OutputOpt = None,
 ) -> None:
-    from ..dates import today
-    from ..queries import case_detail
+    from xinfang_cli.dates import today
+    from xinfang_cli.queries import case_detail
 
     chosen = output_format(fmt, as_json, TABLE_OR_JSON)
     if reveal:
@@ -60,7 +61,7 @@ def show(
     if chosen is Format.JSON:
         write_json(detail, output)
         return
-    from ..render.tables import print_case_detail
+    from xinfang_cli.render.tables import print_case_detail
 
     with destination(output) as out:
         print_case_detail(detail, out)
@@ -89,9 +90,9 @@ def list_cases(
     as_json: JsonOpt = False,
     output: OutputOpt = None,
 ) -> None:
-    from ..queries import CaseFilter, case_record
-    from ..queries import list_cases as query
-    from ..repository import find_unit
+    from xinfang_cli.queries import CaseFilter, case_record
+    from xinfang_cli.queries import list_cases as query
+    from xinfang_cli.repository import find_unit
 
     chosen = output_format(fmt, as_json, TABLE_OR_JSON)
     when = as_of(as_of_)
@@ -109,8 +110,8 @@ def list_cases(
         if unit:
             flt.unit = find_unit(session, unit).id
         if reveal:  # recorded first: a listing cut short has still been seen
-            from ..dates import today
-            from ..queries import reveal_matching
+            from xinfang_cli.dates import today
+            from xinfang_cli.queries import reveal_matching
 
             reveal_matching(session, flt, today(), STATE.by, "list")
         rows = (case_record(c, u, when, reveal, threshold) for c, u in query(session, flt))
@@ -136,7 +137,7 @@ def _emit_list(rows, chosen: Format, output) -> None:  # type: ignore[no-untyped
         if chosen is Format.JSON:
             stream_json_array(rows, out)
         else:
-            from ..render.tables import print_case_list
+            from xinfang_cli.render.tables import print_case_list
 
             print_case_list(rows, out)
 
@@ -151,8 +152,8 @@ def status(
     as_json: JsonOpt = False,
     output: OutputOpt = None,
 ) -> None:
-    from ..dates import today
-    from ..queries import board, board_in_past, changed_after
+    from xinfang_cli.dates import today
+    from xinfang_cli.queries import board, board_in_past, changed_after
 
     chosen = output_format(fmt, as_json, TABLE_OR_JSON)
     when = as_of(as_of_)
@@ -164,7 +165,7 @@ def status(
     if chosen is Format.JSON:
         write_json(data, output)
         return
-    from ..render.tables import print_board
+    from xinfang_cli.render.tables import print_board
 
     with destination(output) as out:
         print_board(data, out)
@@ -179,9 +180,9 @@ def overdue(
     as_json: JsonOpt = False,
     output: OutputOpt = None,
 ) -> None:
-    from ..dates import today
-    from ..queries import overdue as query
-    from ..queries import changed_after, overdue_in_past
+    from xinfang_cli.dates import today
+    from xinfang_cli.queries import changed_after, overdue_in_past
+    from xinfang_cli.queries import overdue as query
 
     chosen = output_format(fmt, as_json, TABLE_OR_JSON)
     when = as_of(as_of_)
@@ -191,7 +192,7 @@ def overdue(
     if chosen is Format.JSON:
         write_json(data, output)
     elif data["overdue"] or data["due_soon"]:
-        from ..render.tables import print_overdue
+        from xinfang_cli.render.tables import print_overdue
 
         with destination(output) as out:
             print_overdue(data, out)

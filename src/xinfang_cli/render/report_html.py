@@ -5,8 +5,9 @@ stack, an inline SVG chart; no external files, no scripts. The markup is well-fo
 from html import escape
 from typing import Any
 
-from ..dates import today
-from ..i18n import lang, t
+from xinfang_cli.dates import today
+from xinfang_cli.i18n import lang, t
+
 from .report_sections import (
     Section,
     backlog,

@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..enums import Backlog, IncidentKind, Outcome, Source, label
-from ..i18n import lang, t
+from xinfang_cli.enums import Backlog, IncidentKind, Outcome, Source, label
+from xinfang_cli.i18n import lang, t
 
 
 @dataclass

@@ -11,7 +11,8 @@ from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 
-from ..i18n import t
+from xinfang_cli.i18n import t
+
 from .report_sections import (
     Column,
     Section,

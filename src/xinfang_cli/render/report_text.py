@@ -4,7 +4,8 @@ import csv
 from pathlib import Path
 from typing import IO, Any
 
-from ..i18n import t
+from xinfang_cli.i18n import t
+
 from . import Format, destination
 from .report_sections import Section, period_text, phase_text, report_sections, scorecard_section
 from .report_tables import cell

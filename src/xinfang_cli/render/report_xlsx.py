@@ -10,7 +10,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from rich.cells import cell_len
 
-from ..i18n import t
+from xinfang_cli.i18n import t
+
 from .report_sections import Section
 
 HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")

@@ -13,8 +13,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..enums import label
-from ..i18n import lang, t
+from xinfang_cli.enums import label
+from xinfang_cli.i18n import lang, t
 
 
 def console(out: IO[str] | None = None) -> Console:
@@ -50,7 +50,7 @@ def case_list_widths() -> dict[str, int]:
     name can squeeze the case id: enumerations as wide as their longest label."""
     from rich.cells import cell_len
 
-    from ..enums import Backlog, CaseStatus, Source
+    from xinfang_cli.enums import Backlog, CaseStatus, Source
 
     def widest(enum: type, header: str) -> int:
         return max(cell_len(t(header)), *(cell_len(enum_text(str(m))) for m in enum))
