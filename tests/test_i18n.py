@@ -76,3 +76,12 @@ def test_chinese_table_labels_and_alignment(office: Xf) -> None:
 
     # the status column starts at the same screen column in header and row
     assert cell_len(header[:header.index("状态")]) == cell_len(row[:row.index("已登记")])
+
+
+def test_no_command_shows_help_and_exits_0() -> None:
+    from typer.testing import CliRunner
+
+    for args in ([], ["unit"]):
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0 and result.stderr == ""
+        assert "Usage: " in result.stdout

@@ -43,6 +43,11 @@ class XfGroup(typer.core.TyperGroup):
             )
         except XfError as exc:
             code = _fail(t(exc.key, **_shown(exc.params)), exc.exit_code)
+        except click_exceptions.NoArgsIsHelpError as exc:
+            # `xf` or `xf unit` alone: the help was the answer (Rich has printed it already)
+            if exc.message.strip():
+                typer.echo(exc.message)
+            code = ExitCode.OK
         except click_exceptions.UsageError as exc:
             try:
                 message = _usage_message(exc)
