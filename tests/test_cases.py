@@ -291,3 +291,27 @@ def test_formats_by_chinese_name_and_unknown_format(office: Xf) -> None:
     result = office("list", "--format", "pdf")
     assert (result.exit_code, result.stderr) == (
         2, "xf: unknown format 'pdf'; this command writes: table, json.\n")
+
+
+def test_lengths_ranges_and_unit_name_clashes(office: Xf) -> None:
+    result = office("add", "--unit", "dagang", "--source", "letter", "--petitioner", "a" * 101,
+                    "--summary", "t")
+    assert (result.exit_code, result.stderr) == (
+        2, "xf: --petitioner: 101 characters, at most 100.\n")
+    result = office("add", "--unit", "dagang", "--source", "letter", "--petitioner", "a",
+                    "--summary", "t", "--people", "3000000000")
+    assert (result.exit_code, result.stderr) == (
+        2, "xf: --people: 3000000000 — from 1 to 100000.\n")
+    assert office("unit", "add", "DAGANG", "大港二", "--kind", "school").stderr == (
+        "xf: a unit 'DAGANG' already exists.\n")
+    assert office("unit", "add", "yy", "dagang", "--kind", "school").stderr == (
+        "xf: a unit 'dagang' already exists.\n")
+    assert office.json("list") == []
+
+
+def test_a_cut_short_reveal_is_still_recorded(office: Xf) -> None:
+    """The reveal is committed before the first line is printed."""
+    cid = add_case(office)
+    office.ok("list", "--reveal", "-o", "/dev/null")
+    history = office.json("show", cid)["history"]
+    assert [h["new"] for h in history if h["action"] == "reveal"] == ["list"]

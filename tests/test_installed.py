@@ -51,3 +51,17 @@ def test_help_is_rendered_once_then_read_from_the_cache(tmp_path) -> None:
                              env={**env, "XF_LANG": "zh"}, check=True)
     assert "登记" in chinese.stdout  # another language, another cache entry
     assert len(list((tmp_path / "cache").glob("help-*.txt"))) == 2
+
+
+def test_a_damaged_help_cache_is_rendered_anew(tmp_path) -> None:
+    env = {"PATH": "/usr/bin:/bin", "XF_HOME": str(tmp_path), "XF_LANG": "en"}
+    first = subprocess.run([*_xf(), "--help"], capture_output=True, text=True, env=env,
+                           check=True)
+    (cached,) = (tmp_path / "cache").glob("help-*.txt")
+    cached.write_bytes(b"\xe4\xb8")  # cut in the middle of a character
+    again = subprocess.run([*_xf(), "--help"], capture_output=True, text=True, env=env,
+                           check=False)
+    assert (again.returncode, again.stdout) == (0, first.stdout)
+    cached.write_text("", encoding="utf-8")
+    assert subprocess.run([*_xf(), "--help"], capture_output=True, text=True, env=env,
+                          check=True).stdout == first.stdout

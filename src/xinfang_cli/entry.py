@@ -31,23 +31,37 @@ def main() -> None:
 
 def _help() -> None:
     terminal = sys.stdout.isatty()
-    try:
-        width = os.get_terminal_size(sys.stdout.fileno()).columns if terminal else 80
-    except OSError:
-        width = 80
+    width = _width(terminal)
     cache = _cache_file(terminal, width)
     try:
-        sys.stdout.write(cache.read_text(encoding="utf-8"))
+        text = cache.read_text(encoding="utf-8")
+    except (OSError, ValueError):  # missing, unreadable or not UTF-8: render anew
+        text = ""
+    if "Usage" in text:
+        sys.stdout.write(text)
         return
-    except OSError:
-        pass
     text = _render_help(terminal, width)
     sys.stdout.write(text)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        cache.write_text(text, encoding="utf-8")
+        partial = cache.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, cache)  # never a half-written file for the next reader
     except OSError:
         pass  # a read-only home: help still works, only slower
+
+
+def _width(terminal: bool) -> int:
+    """The width Rich would use: the terminal's, else COLUMNS, else 80."""
+    if terminal:
+        try:
+            return os.get_terminal_size(sys.stdout.fileno()).columns
+        except OSError:
+            pass
+    try:
+        return int(os.environ.get("COLUMNS", "") or 80)
+    except ValueError:
+        return 80
 
 
 def _cache_file(terminal: bool, width: int) -> Path:

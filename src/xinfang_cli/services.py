@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlmodel import Session
 
 from . import lifecycle
@@ -55,9 +55,16 @@ def add_unit(op: Op, code: str, name: str, kind: UnitKind, head: str | None = No
         raise BadInput("err.unit_code", value=code)
     if not name:
         raise BadInput("err.empty", field="NAME")
-    clash = op.session.scalar(select(Unit).where((Unit.code == code) | (Unit.name == name)))
-    if clash is not None:
-        raise BadInput("err.unit_exists", value=code if clash.code == code else name)
+    _fits(code, 40, "CODE")
+    _fits(name, 200, "NAME")
+    _fits(head, 100, "--head")
+    _fits(leader, 100, "--leader")
+    # a code or name must name one unit only, whichever way `--unit` is written
+    for value in (code, name):
+        clash = op.session.scalar(select(Unit).where(
+            (func.lower(Unit.code) == value.lower()) | (Unit.name == value)))
+        if clash is not None:
+            raise BadInput("err.unit_exists", value=value)
     unit = Unit(code=code, name=name, kind=str(kind), head=_blank(head), leader=_blank(leader))
     op.session.add(unit)
     op.session.flush()
@@ -119,8 +126,22 @@ def check_new_case(op: Op, new: NewCase) -> Unit:
     return unit
 
 
+def _fits(text: str | None, limit: int, field: str) -> None:
+    if text and len(text.strip()) > limit:
+        raise BadInput("err.too_long", field=field, n=len(text.strip()), max=limit)
+
+
+MAX_PEOPLE = 100_000
+
+
 def check_case_fields(op: Op, new: NewCase) -> None:
     """The checks of `xf add` that need no database lookup (an import runs them per row)."""
+    for value, limit, field in ((new.petitioner, 100, "--petitioner"), (new.phone, 40, "--phone"),
+                                (new.id_number, 40, "--id-number"), (new.topic, 100, "--topic"),
+                                (new.leader, 100, "--leader")):
+        _fits(value, limit, field)
+    if new.people > MAX_PEOPLE:
+        raise BadInput("err.people", value=new.people)
     _not_after_today(op, new.received, "--received")
     for value, field in ((new.petitioner, "--petitioner"), (new.summary, "--summary")):
         if not value or not value.strip():
@@ -251,6 +272,7 @@ def assign(op: Op, ref: str, unit_ref: str, on: date | None = None) -> Case:
 def set_leader(op: Op, ref: str, name: str, on: date | None = None) -> Case:
     """包案领导: the leader who takes the case."""
     on = on or op.today
+    _fits(name, 100, "NAME")
     case = _for(op, ref, Action.LEADER, on, "--on", status_change=False)
     _set(op, case, Action.LEADER, on, leader=_required(name, "NAME"))
     return case

@@ -57,6 +57,8 @@ class XfGroup(typer.core.TyperGroup):
         except typer.Abort:
             code = _fail(t("err.aborted"), ExitCode.BAD_INPUT)
         except BrokenPipeError:  # `xf list | head`: the reader has had enough
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # nothing left to flush at exit
             code = ExitCode.OK
         except OSError as exc:  # -o FILE in a missing folder, a read-only disk …
             path = exc.filename or ""
@@ -118,8 +120,11 @@ def _param_name(param: Any) -> str:
 
 
 def _unexpected(exc: Exception) -> int:
-    from sqlalchemy.exc import DBAPIError
+    from sqlalchemy.exc import DataError, DBAPIError
 
+    if isinstance(exc, DataError):  # a value the server will not store: bad input, not damage
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        return _fail(t("err.value_rejected", reason=reason), ExitCode.BAD_INPUT)
     if isinstance(exc, DBAPIError):
         from xinfang_cli.db import unusable
 
@@ -175,6 +180,8 @@ def main_options(
     STATE.close()
     STATE.db = db
     STATE.by = (by or "").strip() or operator_name()
+    if len(STATE.by) > 100:
+        raise BadInput("err.too_long", field="--by", n=len(STATE.by), max=100)
 
 
 cases.register(app)

@@ -118,7 +118,7 @@ def ask(field: str, enum: type[StrEnum] | None = None) -> str:
     if enum is not None:
         prompt += f" ({choices_text(enum)})"
     while True:
-        answer = str(typer.prompt(prompt)).strip()
+        answer = str(typer.prompt(prompt, err=True)).strip()
         if enum is None and answer:
             return answer
         if enum is not None:

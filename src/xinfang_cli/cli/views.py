@@ -105,30 +105,20 @@ def list_cases(
         since=day(since, "--since", default_today=False),
     )
     threshold = settings().office.group_threshold
-    context = _writing() if reveal else reading()
-    with context as session:
+    if reveal:  # recorded and committed first: a listing cut short has still been seen
+        from xinfang_cli.queries import reveal_matching
+
+        from .common import operation
+
+        with operation() as op:
+            if unit:
+                flt.unit = find_unit(op.session, unit).id
+            reveal_matching(op.session, flt, op.today, STATE.by, "list")
+    with reading() as session:
         if unit:
             flt.unit = find_unit(session, unit).id
-        if reveal:  # recorded first: a listing cut short has still been seen
-            from xinfang_cli.dates import today
-            from xinfang_cli.queries import reveal_matching
-
-            reveal_matching(session, flt, today(), STATE.by, "list")
         rows = (case_record(c, u, when, reveal, threshold) for c, u in query(session, flt))
         _emit_list(rows, chosen, output)
-
-
-def _writing():  # type: ignore[no-untyped-def]
-    from contextlib import contextmanager
-
-    from .common import operation
-
-    @contextmanager
-    def session_of_operation():  # type: ignore[no-untyped-def]
-        with operation() as op:
-            yield op.session
-
-    return session_of_operation()
 
 
 def _emit_list(rows, chosen: Format, output) -> None:  # type: ignore[no-untyped-def]

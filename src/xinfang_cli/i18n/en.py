@@ -188,6 +188,8 @@ MESSAGES: dict[str, str] = {
     "valid.bool_type": "must be true or false",
     "valid.dict_type": "must be a table",
     "valid.list_type": "must be a list",
+    "err.too_long": "{field}: {n} characters, at most {max}.",
+    "err.value_rejected": "a value was refused by the database ({reason}); nothing was written.",
     "err.year_range": "{field}: {value!r} — the year must lie between {first} and {last}.",
     "err.already_extended": "{case} was already extended once; the regulation allows one extension only.",
     "err.already_reviewed": "{case} was already reviewed; after the review's answer a re-review (xf rereview) may follow.",
@@ -218,7 +220,7 @@ MESSAGES: dict[str, str] = {
     "err.bad_phone": "--phone: {value!r} is not a phone number.",
     "err.bad_id_number": "--id-number: {value!r} is not an ID number (18 characters with a valid "
                          "check character, or 15 digits).",
-    "err.people": "--people: {value} — at least 1.",
+    "err.people": "--people: {value} — from 1 to 100000.",
     "err.transition": "{case} is {status}: {action} is not allowed.",
     "err.limit": "limit exceeded.",
     "err.extension_days": "--days: {days} — an extension is 1 to {max} days.",
