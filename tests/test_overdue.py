@@ -98,6 +98,11 @@ def test_a_past_day_is_rebuilt_from_history(office: Xf) -> None:
     entry = json.loads(result.stdout)["overdue"][0]
     assert (entry["id"], entry["status"], entry["due"], entry["days_overdue"]) == (
         cid, "accepted", "2018-07-09", 11)
+    live = json.loads(office("overdue", "--as-of", "2018-10-12", "--json").stdout)
+    assert live["overdue"] == []  # closed since; a past line has the live shape:
+    assert sorted(entry) == ["backlog", "days_overdue", "deadline", "due", "id", "leader",
+                             "petitioner", "status", "summary", "unit", "unit_name"]
+    assert entry["petitioner"] == "张*"
     board = office.json("status", "--as-of", "2018-07-20")
     dagang = next(r for r in board["units"] if r["unit"] == "dagang")
     assert (dagang["accepted"], dagang["closed"], dagang["overdue"]) == (1, 0, 1)

@@ -151,16 +151,14 @@ def report_counts(start: date, end: date, day: date) -> dict[str, ColumnElement[
 
 def overdue_rows(session: Session, day: date, exclude: Select[Any]) -> list[dict[str, Any]]:
     """Cases pending past their due date at the end of `day`, from the columns."""
-    query = (select(Case.id, Unit.code, Unit.name, Case.status, Case.pending_due, Case.backlog,
-                    Case.leader, Case.summary)
+    from .queries import deadline_line
+
+    query = (select(Case.id, Unit.code, Unit.name, Case.status, Case.pending_due,
+                    Case.petitioner, Case.summary, Case.leader, Case.backlog)
              .join(Unit, Unit.id == Case.unit_id)
              .where(Case.pending_due.is_not(None), Case.pending_due < day,
                     Case.received <= day, Case.id.not_in(exclude.subquery().select())))
-    return [{"id": i, "unit": code, "unit_name": name, "status": status,
-             "deadline": "accept" if status == CaseStatus.REGISTERED else "handle",
-             "due": due, "days_overdue": (day - due).days, "backlog": backlog,
-             "leader": leader, "summary": summary}
-            for i, code, name, status, due, backlog, leader, summary in session.execute(query)]
+    return [deadline_line(*row[:5], day, *row[5:]) for row in session.execute(query)]
 
 
 def followup_sums(session: Session, day: date, exclude: Select[Any],

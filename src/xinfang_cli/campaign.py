@@ -7,11 +7,10 @@ then kept as `campaign.toml` in the data directory (`xf campaign load FILE`).
 The schema is not touched: the calendar is the office's setting, like config.toml.
 """
 
-import tomllib
 from datetime import date
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .errors import BadInput
 
@@ -105,19 +104,9 @@ class Campaign(BaseModel):
 
 def parse_campaign(text: str, origin: str) -> Campaign:
     """Read a campaign TOML text; a malformed one is exit 2 naming `origin` and the fault."""
-    try:
-        return Campaign.model_validate(tomllib.loads(text))
-    except tomllib.TOMLDecodeError as exc:
-        raise BadInput("rpt.err.campaign_file", path=origin, reason=str(exc)) from None
-    except ValidationError as exc:
-        raise BadInput("rpt.err.campaign_file", path=origin, reason=_first(exc)) from None
+    from .config import parse_toml
 
-
-def _first(exc: ValidationError) -> str:
-    """The first validation problem, as `where: what`."""
-    from .i18n import validation_reason
-
-    return validation_reason(exc.errors()[0])
+    return parse_toml(Campaign, text, origin, "rpt.err.campaign_file")
 
 
 def read_file(path: Path, key: str) -> str:

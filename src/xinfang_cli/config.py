@@ -9,6 +9,7 @@ from datetime import date
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -65,6 +66,23 @@ class Settings(BaseModel):
         return value
 
 
+M = TypeVar("M", bound=BaseModel)
+
+
+def parse_toml(model: type[M], text: str, origin: str, key: str) -> M:
+    """A settings file (config, policy, campaign) read into `model`; a malformed one is
+    exit 2 naming the file and its first fault, in the chosen language."""
+    from .errors import BadInput
+    from .i18n import validation_reason
+
+    try:
+        return model.model_validate(tomllib.loads(text))
+    except tomllib.TOMLDecodeError as exc:
+        raise BadInput(key, path=origin, reason=str(exc)) from None
+    except ValidationError as exc:
+        raise BadInput(key, path=origin, reason=validation_reason(exc.errors()[0])) from None
+
+
 def config_path() -> Path:
     """XF_CONFIG, else `config.toml` in the data directory."""
     explicit = os.environ.get("XF_CONFIG")
@@ -78,14 +96,10 @@ def default_db_path() -> Path:
 @cache
 def _load(path: Path, mtime: float) -> Settings:
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-        return Settings.model_validate(raw)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(path=str(path), reason=str(exc)) from None
-    except ValidationError as exc:
-        from .i18n import validation_reason
-
-        raise ConfigError(path=str(path), reason=validation_reason(exc.errors()[0])) from None
+    return parse_toml(Settings, text, str(path), ConfigError.key)
 
 
 def load_settings() -> Settings:

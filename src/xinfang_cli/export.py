@@ -13,10 +13,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Date, DateTime, String, insert, literal, null, select
+from sqlalchemy import select
 from sqlmodel import Session
 
-from .models import Case, FollowUp, History, ImportBatch, Incident, Unit, utcnow
+from .models import Case, FollowUp, History, ImportBatch, Incident, Unit
 from .queries import case_record
 
 EXPORT_FORMAT, EXPORT_VERSION = "xf-export", 1
@@ -36,12 +36,9 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def record_reveal(session: Session, today: date, by: str, command: str = "export") -> None:
     """One `reveal` history row per case, written in one statement (100,000 cases: one INSERT)."""
-    table = History.__table__
-    rows = select(Case.id, literal(utcnow(), DateTime(timezone=True)), literal(today, Date),
-                  literal(by, String), literal("reveal", String),
-                  literal("personal_data", String), null(), literal(command, String))
-    session.execute(insert(table).from_select(
-        ["case_id", "at", "on", "by", "action", "field", "old", "new"], rows))
+    from .queries import CaseFilter, reveal_matching
+
+    reveal_matching(session, CaseFilter(), today, by, command)
 
 
 def private_file(path: Path) -> Path:

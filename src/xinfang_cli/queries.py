@@ -114,16 +114,23 @@ def reveal_matching(session: Session, flt: CaseFilter, today: date, by: str,
 # --- the cron check ------------------------------------------------------------------------
 
 
-def deadline_entry(case: Case, unit: Unit, as_of: date) -> dict[str, object]:
-    """An overdue or due-soon line: which deadline runs, its date, days past it."""
-    assert case.pending_due is not None
+def deadline_line(case_id: str, unit: str, unit_name: str, status: str, due: date,
+                  as_of: date, petitioner: str, summary: str, leader: str | None,
+                  backlog: str | None) -> dict[str, object]:
+    """An overdue or due-soon line: which deadline runs, its date, days past it (the one
+    shape of `xf overdue`, the report's overdue section and their past-date rebuilds)."""
     return {
-        "id": case.id, "unit": unit.code, "unit_name": unit.name, "status": case.status,
-        "deadline": "accept" if case.status == CaseStatus.REGISTERED else "handle",
-        "due": case.pending_due, "days_overdue": (as_of - case.pending_due).days,
-        "petitioner": mask_name(case.petitioner), "summary": case.summary,
-        "leader": case.leader, "backlog": case.backlog,
+        "id": case_id, "unit": unit, "unit_name": unit_name, "status": status,
+        "deadline": "accept" if status == CaseStatus.REGISTERED else "handle",
+        "due": due, "days_overdue": (as_of - due).days, "petitioner": mask_name(petitioner),
+        "summary": summary, "leader": leader, "backlog": backlog,
     }
+
+
+def deadline_entry(case: Case, unit: Unit, as_of: date) -> dict[str, object]:
+    assert case.pending_due is not None
+    return deadline_line(case.id, unit.code, unit.name, case.status, case.pending_due, as_of,
+                         case.petitioner, case.summary, case.leader, case.backlog)
 
 
 def overdue(session: Session, as_of: date, warn_days: int = 0) -> dict[str, object]:

@@ -91,6 +91,7 @@ class Snapshot:
     leader: str | None
     repeat_of: str | None
     summary: str
+    petitioner: str
 
     @property
     def pending_due(self) -> date | None:
@@ -114,7 +115,8 @@ def snapshot(tl: Timeline, day: date) -> Snapshot | None:
         accepted=v["accepted"], decided=tl.decided(day), due=v["due"],  # type: ignore[arg-type]
         close_due=tl.value("due", closed) if closed else None,  # type: ignore[arg-type]
         closed=closed, outcome=v["outcome"], satisfaction=v["satisfaction"],  # type: ignore[arg-type]
-        leader=v["leader"], repeat_of=tl.case.repeat_of, summary=tl.case.summary)  # type: ignore[arg-type]
+        leader=v["leader"], repeat_of=tl.case.repeat_of, summary=tl.case.summary,
+        petitioner=tl.case.petitioner)  # type: ignore[arg-type]
 
 
 def load_timelines(session: Session, upto: date) -> list[Timeline]:
@@ -311,12 +313,11 @@ def _unit_row(unit: Unit, counts: dict[str, int], day: date, share: float,
 
 def deadline_entry(s: Snapshot, unit_name: str, day: date) -> dict[str, object]:
     """An overdue line as in `xf overdue`, for a case as it stood on `day`."""
-    due = s.pending_due
-    assert due is not None
-    return {"id": s.id, "unit": s.unit, "unit_name": unit_name, "status": s.status,
-            "deadline": "accept" if s.status == CaseStatus.REGISTERED else "handle",
-            "due": due, "days_overdue": (day - due).days, "backlog": s.backlog,
-            "leader": s.leader, "summary": s.summary}
+    from .queries import deadline_line
+
+    assert s.pending_due is not None
+    return deadline_line(s.id, s.unit, unit_name, s.status, s.pending_due, day, s.petitioner,
+                         s.summary, s.leader, s.backlog)
 
 
 def overdue_entries(snaps: list[Snapshot], names: dict[str, str],

@@ -13,15 +13,13 @@ costs (1 − rate) × points (the 达川 rate × points). A veto (一票否决) 
 score and is shown with its reason.
 """
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from .enums import IncidentKind
-from .errors import BadInput
 
 RateName = Literal["accepted_on_time_rate", "closed_on_time_rate", "satisfaction_rate",
                    "participation_rate", "backlog_rate", "leader_rate"]
@@ -135,14 +133,9 @@ class Policy(BaseModel):
 
 def parse_policy(text: str, origin: str) -> Policy:
     """Read a policy TOML text; a malformed one is exit 2 naming `origin` and the fault."""
-    from .campaign import _first
+    from .config import parse_toml
 
-    try:
-        return Policy.model_validate(tomllib.loads(text))
-    except tomllib.TOMLDecodeError as exc:
-        raise BadInput("rpt.err.policy_file", path=origin, reason=str(exc)) from None
-    except ValidationError as exc:
-        raise BadInput("rpt.err.policy_file", path=origin, reason=_first(exc)) from None
+    return parse_toml(Policy, text, origin, "rpt.err.policy_file")
 
 
 def default_policy() -> Policy:
