@@ -195,6 +195,7 @@ MESSAGES: dict[str, str] = {
     "err.already_reviewed": "{case} was already reviewed; after the review's answer a re-review (xf rereview) may follow.",
     "err.file": "cannot use the file {path}: {reason}.",
     "err.no_such_command": "no such command {name!r}; see xf --help.",
+    "err.no_such_command_guess": "no such command {name!r}; did you mean {guess!r}? See xf --help.",
     "err.bad_lang": "--lang: unknown language {value!r}; use zh or en.",
     "err.aborted": "aborted.",
     "err.internal": "internal error ({kind}: {reason}); nothing was written. "

@@ -177,6 +177,7 @@ MESSAGES: dict[str, str] = {
     "err.already_reviewed": "{case} 已复查过；复查答复后可申请复核（xf rereview）。",
     "err.file": "无法使用文件 {path}：{reason}。",
     "err.no_such_command": "没有命令 {name!r}；见 xf --help。",
+    "err.no_such_command_guess": "没有命令 {name!r}；是不是 {guess!r}？见 xf --help。",
     "err.bad_lang": "--lang：不认识的语言 {value!r}；请用 zh 或 en。",
     "err.aborted": "已取消。",
     "err.internal": "内部错误（{kind}：{reason}）；未写入任何数据。设置 XF_DEBUG=1 再运行可查看详情。",
