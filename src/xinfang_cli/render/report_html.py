@@ -14,6 +14,7 @@ from .report_sections import (
     by_outcome,
     by_source,
     by_unit,
+    cell,
     followups,
     incidents,
     overdue,
@@ -22,7 +23,6 @@ from .report_sections import (
     phase_text,
     summary,
 )
-from .report_tables import cell
 
 FONTS = ('"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", '
          '"Microsoft YaHei", "WenQuanYi Micro Hei", "SimSun", sans-serif')

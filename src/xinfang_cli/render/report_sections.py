@@ -26,6 +26,19 @@ class Section:
     rows: list[list[Any]] = field(default_factory=list)
 
 
+def cell(value: Any, kind: str = "text") -> str:
+    """A value as text: rates as percentages, dates in ISO, nothing as a dash."""
+    if value is None or value == "":
+        return "—"
+    if kind == "rate" or (kind == "auto" and isinstance(value, float)):
+        return f"{value * 100:.1f}%"
+    if kind == "number":
+        return f"{value:g}"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
 def enum(value: str | None) -> str:
     return label(value, lang()) if value else ""
 

@@ -1,49 +1,45 @@
-"""Rich tables for the reports commands: calendar, campaign, scorecard and the weekly report.
+"""The reports commands as tables: calendar, campaign, scorecard and the weekly report.
 
-Readable at 100 columns; Rich measures Chinese characters as two cells, so columns line up.
+Readable at 100 columns; Chinese characters count as two cells, so columns line up. Rich
+draws them on a terminal; anywhere else (cron's mail, a pipe, `-o FILE`) they are plain
+text in the same shape, without importing Rich (see `tables`).
 """
 
-from datetime import date
-from typing import IO, Any
+from __future__ import annotations
 
-from rich import box
-from rich.cells import cell_len
-from rich.table import Table
-from rich.text import Text
+from typing import IO, TYPE_CHECKING, Any
 
 from xinfang_cli.i18n import t
 
 from .report_sections import (
     Column,
     Section,
+    cell,
     period_text,
     phase_text,
     report_sections,
     scorecard_section,
 )
-from .tables import console
+from .tables import console, plain
 
+if TYPE_CHECKING:
+    from rich.table import Table
 
-def cell(value: Any, kind: str = "text") -> str:
-    """A value as text: rates as percentages, dates in ISO, nothing as a dash."""
-    if value is None or value == "":
-        return "—"
-    if kind == "rate" or (kind == "auto" and isinstance(value, float)):
-        return f"{value * 100:.1f}%"
-    if kind == "number":
-        return f"{value:g}"
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
+WRAP = {"summary", "note"}  # long text: folded at 30 cells
+NUMERIC = ("int", "rate", "number", "auto")
 
 
 def section_table(section: Section, wrap: set[str] | None = None) -> Table:
     """A section as a Rich table; numbers right-aligned, long text folded."""
-    wrap = wrap or {"summary", "note"}
+    from rich import box
+    from rich.cells import cell_len
+    from rich.table import Table
+
+    wrap = wrap or WRAP
     table = Table(title=section.title, box=box.SIMPLE_HEAD, title_justify="left",
                   title_style="bold", pad_edge=False, min_width=cell_len(section.title))
     for col in section.columns:
-        numeric = col.kind in ("int", "rate", "number", "auto")
+        numeric = col.kind in NUMERIC
         table.add_column(col.title, justify="right" if numeric else "left",
                          no_wrap=col.key not in wrap, overflow="fold",
                          max_width=30 if col.key in wrap else None)
@@ -52,35 +48,40 @@ def section_table(section: Section, wrap: set[str] | None = None) -> Table:
     return table
 
 
-# Off a terminal, a long section (a district's overdue cases) is laid out as plain text in
-# the same shape: Rich takes ~4 ms a row, seconds for a few hundred cases.
-PLAIN_FROM = 50
-
-
 def plain_section(section: Section, out: IO[str], wrap: set[str] | None = None) -> None:
-    """A long section as plain lines; long text cut at 30 cells with an ellipsis."""
+    """A section as plain lines, in the shape of `section_table`."""
     from .tables import Column as Plain
-    from .tables import plain_block
+    from .tables import plain_block, plain_width
 
-    wrap = wrap or {"summary", "note"}
-    columns = [Plain(c.title, right=c.kind in ("int", "rate", "number", "auto"),
-                     max_width=30 if c.key in wrap else None) for c in section.columns]
+    wrap = wrap or WRAP
+    if not section.rows:
+        out.write(f"{section.title}: {t('rpt.none')}\n\n")
+        return
+    columns = [Plain(c.title, right=c.kind in NUMERIC, max_width=30 if c.key in wrap else None,
+                     fold=c.key in wrap) for c in section.columns]
     rows = [[cell(v, c.kind) for v, c in zip(row, section.columns, strict=True)]
             for row in section.rows]
-    out.write(section.title + "\n" + "\n".join(plain_block(columns, rows, pad_edge=False))
-              + "\n")
+    lines = plain_block(columns, rows, pad_edge=False, fit=plain_width())
+    out.write(section.title + "\n" + "\n".join(lines) + "\n")
 
 
 def print_report(data: dict[str, Any], out: IO[str]) -> None:
     """The weekly report on the terminal: header, then every section that has rows."""
-    con = console(out)
-    con.print(Text(t("rpt.title.report", office=data["office"]), style="bold"))
-    con.print(period_text(data))
-    con.print(phase_text(data))
-    for section in report_sections(data):
-        if len(section.rows) >= PLAIN_FROM and not out.isatty():
+    heading = [t("rpt.title.report", office=data["office"]), period_text(data),
+               phase_text(data)]
+    if plain(out):
+        out.write("\n".join(heading) + "\n")
+        for section in report_sections(data):
             plain_section(section, out)
-        elif section.rows:
+        return
+    from rich.text import Text
+
+    con = console(out)
+    con.print(Text(heading[0], style="bold"))
+    con.print(heading[1])
+    con.print(heading[2])
+    for section in report_sections(data):
+        if section.rows:
             con.print(section_table(section))
         else:
             con.print(Text(f"{section.title}: {t('rpt.none')}", style="bold"))
@@ -98,23 +99,34 @@ SCORE_TABLES = (
 
 def print_scorecard(data: dict[str, Any], out: IO[str]) -> None:
     """Scorecards in two tables that fit 100 columns (short headers), then the veto reasons."""
-    con = console(out)
-    con.print(phase_text(data))
-    con.print(t("rpt.policy_name", name=data["policy"]))
     section = scorecard_section(data)
     keys = [c.key for c in section.columns]
+    tables = []
     for title, wanted in SCORE_TABLES:
         idx = [keys.index(k) for k in wanted]
         columns = [Column(c.key, t(f"rpt.short.{c.key}"), c.kind)
                    for c in (section.columns[i] for i in idx)]
         rows = [[_flag(row[i]) if keys[i] == "veto" else row[i] for i in idx]
                 for row in section.rows]
-        heading = t(title, as_of=data["as_of"].isoformat())
-        con.print(section_table(Section(section.key, heading, columns, rows)))
-    for row in section.rows:
-        if row[keys.index("veto")]:
-            con.print(f"{row[keys.index('unit_name')]}: {row[keys.index('veto')]}")
-    con.print(t("rpt.unranked_note", n=data["min_cases"]))
+        tables.append(Section(section.key, t(title, as_of=data["as_of"].isoformat()), columns,
+                              rows))
+    lines = [f"{row[keys.index('unit_name')]}: {row[keys.index('veto')]}"
+             for row in section.rows if row[keys.index("veto")]]
+    lines.append(t("rpt.unranked_note", n=data["min_cases"]))
+    heading = [phase_text(data), t("rpt.policy_name", name=data["policy"])]
+    if plain(out):
+        out.write("\n".join(heading) + "\n")
+        for table in tables:
+            plain_section(table, out)
+        out.write("\n".join(lines) + "\n")
+        return
+    con = console(out)
+    for line in heading:
+        con.print(line)
+    for table in tables:
+        con.print(section_table(table))
+    for line in lines:
+        con.print(line)
 
 
 def _flag(reason: str) -> str:
@@ -123,6 +135,9 @@ def _flag(reason: str) -> str:
 
 def print_calendar(view: dict[str, Any], out: IO[str]) -> None:
     """The campaign's phases with days elapsed and left; today's phase marked."""
+    from rich import box
+    from rich.table import Table
+
     con = console(out)
     table = Table(title=t("rpt.title.calendar", name=view["campaign"],
                           as_of=view["as_of"].isoformat()),
@@ -149,6 +164,10 @@ def print_calendar(view: dict[str, Any], out: IO[str]) -> None:
 
 def print_campaign(data: dict[str, Any], out: IO[str]) -> None:
     """The campaign in force and where it comes from."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     con = console(out)
     source = data["file"] or t("rpt.campaign_default")
     con.print(Text(f"{data['name']} ({source})", style="bold"))

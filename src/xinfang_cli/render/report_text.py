@@ -7,8 +7,14 @@ from typing import IO, Any
 from xinfang_cli.i18n import t
 
 from . import Format, destination
-from .report_sections import Section, period_text, phase_text, report_sections, scorecard_section
-from .report_tables import cell
+from .report_sections import (
+    Section,
+    cell,
+    period_text,
+    phase_text,
+    report_sections,
+    scorecard_section,
+)
 
 
 def write_report(data: dict[str, Any], chosen: Format, output: Path | None) -> None:
