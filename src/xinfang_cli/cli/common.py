@@ -147,8 +147,10 @@ def target() -> "Target":
 
 def engine() -> "Engine":
     from xinfang_cli.db import open_database
+    from xinfang_cli.entry import started
 
     if STATE.engine is None:
+        started()
         STATE.engine = open_database(target(), settings().office.lock_timeout)
     return STATE.engine
 
