@@ -73,12 +73,10 @@ def pending_due() -> ColumnElement[Any]:
 
 
 def count_if(*conditions: Any) -> ColumnElement[Any]:
-    # an aggregate FILTER (SQLite 3.30+, PostgreSQL): cheaper per row than sum(CASE …)
+    # an aggregate FILTER (SQLite 3.30+, PostgreSQL): cheaper per row than sum(CASE …).
+    # A comparison with NULL is never true, so `x < y` needs no `x IS NOT NULL` beside it:
+    # these expressions run 100,000 times a report, and each one left out counts.
     return func.count().filter(and_(*conditions))
-
-
-def between(column: Any, start: date, end: date) -> ColumnElement[Any]:
-    return and_(column.is_not(None), column >= start, column <= end)
 
 
 def unit_sums(session: Session, day: date, exclude: Select[Any],
@@ -113,35 +111,39 @@ def _minus(sums: dict[Any, dict[str, int]],
 def scorecard_counts(day: date) -> dict[str, ColumnElement[Any]]:
     """The scorecard's counts (see reports.score_counts for the same in Python)."""
     backlog, resolved = Case.backlog.is_not(None), Case.status.in_(RESOLVED)
-    closed, leader = Case.closed.is_not(None), Case.leader.is_not(None)
-    rated = and_(closed, Case.satisfaction.is_not(None))
-    late = pending_due()
+    rated = and_(Case.closed.is_not(None), Case.satisfaction.is_not(None))
     return {
         "cases": func.count(), "new": count_if(Case.backlog.is_(None)),
-        "backlog": count_if(backlog), "backlog_resolved": count_if(backlog, resolved),
-        "accepted_on_time": count_if(decided().is_not(None), decided() <= Case.accept_due),
-        "accept_measured": count_if(or_(decided().is_not(None), and_(
-            Case.status == str(CaseStatus.REGISTERED), Case.accept_due < day))),
-        "closed_on_time": count_if(closed, Case.due.is_not(None), Case.closed <= Case.due),
-        "close_measured": count_if(or_(closed, and_(
-            Case.status == str(CaseStatus.ACCEPTED), Case.due.is_not(None), Case.due < day))),
-        "closed": count_if(closed), "rated": count_if(rated),
-        "satisfied": count_if(rated, Case.satisfaction.in_(["satisfied", "basic"])),
-        "overdue": count_if(late.is_not(None), late < day),
-        "repeats": count_if(Case.repeat_of.is_not(None)),
-        "leader_cases": count_if(leader), "leader_resolved": count_if(leader, resolved),
+        "backlog": func.count(Case.backlog), "backlog_resolved": count_if(backlog, resolved),
+        "accepted_on_time": count_if(decided() <= Case.accept_due),
+        # decided, or still registered past the limit (status_on is never NULL)
+        "accept_measured": count_if(or_(Case.accepted.is_not(None),
+                                        Case.status != str(CaseStatus.REGISTERED),
+                                        Case.accept_due < day)),
+        "closed_on_time": count_if(Case.closed <= Case.due),
+        "close_measured": count_if(or_(Case.closed.is_not(None), and_(
+            Case.status == str(CaseStatus.ACCEPTED), Case.due < day))),
+        "closed": func.count(Case.closed), "rated": count_if(rated),
+        "satisfied": count_if(Case.closed.is_not(None),
+                              Case.satisfaction.in_(["satisfied", "basic"])),
+        "overdue": count_if(pending_due() < day),
+        "repeats": func.count(Case.repeat_of),
+        "leader_cases": func.count(Case.leader),
+        "leader_resolved": count_if(Case.leader.is_not(None), resolved),
     }
 
 
 def report_counts(start: date, end: date, day: date) -> dict[str, ColumnElement[Any]]:
     """The weekly report's per-unit counts (see reports.report_unit_counts in Python)."""
-    late = pending_due()
     counts = {
-        "received": count_if(between(Case.received, start, end)),
-        "accepted": count_if(between(Case.accepted, start, end)),
+        "received": count_if(Case.received.between(start, end)),
+        "accepted": count_if(Case.accepted.between(start, end)),
+        # past the 15-day limit (the report's "accepted late"): from the same scan
+        "accepted_late": count_if(Case.accepted.between(start, end),
+                                  Case.accepted > Case.accept_due),
         "rejected": count_if(Case.status == str(CaseStatus.REJECTED),
-                             between(decided(), start, end)),
-        "overdue": count_if(late.is_not(None), late < day),
+                             decided().between(start, end)),
+        "overdue": count_if(pending_due() < day),
     }
     for kind in ("historical", "excessive", "unfounded"):
         counts[f"backlog_{kind}"] = count_if(Case.backlog == kind)

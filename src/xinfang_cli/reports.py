@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select
 from sqlmodel import Session
 
 from . import asof
@@ -335,15 +335,6 @@ def received_by_source(session: Session, start: date, end: date) -> dict[str, in
     return {str(source): int(n) for source, n in rows}  # noqa: C416
 
 
-def accepted_counts(session: Session, start: date, end: date) -> dict[str, int]:
-    """Acceptances in the period, and how many within the 15-day limit, in SQL."""
-    in_period = and_(Case.accepted.is_not(None), Case.accepted.between(start, end))
-    total = session.scalar(select(func.count()).where(in_period)) or 0
-    on_time = session.scalar(select(func.count()).where(in_period,
-                                                        Case.accepted <= Case.accept_due)) or 0
-    return {"total": total, "on_time": on_time, "late": total - on_time}
-
-
 def closures(timelines: list[Timeline], start: date, end: date,
              unit_of: dict[str, str]) -> list[dict[str, object]]:
     """Cases closed in the period (counted once), with the outcome of their last closure in it."""
@@ -401,7 +392,9 @@ def report(session: Session, start: date, end: date, campaign: Campaign, policy:
                      "by_source": received_by_source(session, start, end),
                      "by_unit": {code: c["received"] for code, c in sorted(counts.items())
                                  if c.get("received")}},
-        "accepted": accepted_counts(session, start, end),
+        "accepted": {"total": total.get("accepted", 0),
+                     "on_time": total.get("accepted", 0) - total.get("accepted_late", 0),
+                     "late": total.get("accepted_late", 0)},
         "rejected": {"total": total.get("rejected", 0)},
         "closed": {"total": len(closed), "by_outcome": count_by(closed, "outcome"),
                    "cases": closed},
@@ -419,6 +412,8 @@ def report_unit_counts(snaps: list[Snapshot], start: date, end: date,
     counts = {
         "received": sum(1 for s in snaps if start <= s.received <= end),
         "accepted": sum(1 for s in snaps if s.accepted and start <= s.accepted <= end),
+        "accepted_late": sum(1 for s in snaps if s.accepted and start <= s.accepted <= end
+                             and s.accepted > s.accept_due),
         "rejected": sum(1 for s in snaps if s.status == CaseStatus.REJECTED and s.decided
                         and start <= s.decided <= end),
         "overdue": sum(1 for s in snaps if s.pending_due and s.pending_due < day),
