@@ -356,6 +356,14 @@ def table(store: Store, base: dict[str, Timing], res: dict[tuple[str, str], Timi
     return "\n".join(head + lines) + "\n"
 
 
+def compile_package() -> None:
+    """Bytecode for xf's own modules, as `pip install .` writes it: an editable install
+    under PYTHONDONTWRITEBYTECODE would otherwise compile every module at every start."""
+    subprocess.run([PY, "-m", "compileall", "-q", str(Path(subprocess.check_output(
+        [PY, "-c", "import xinfang_cli; print(xinfang_cli.__file__)"], text=True).strip()).parent)],
+        check=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="a PostgreSQL URL (a server database to create "
@@ -368,6 +376,7 @@ def main() -> None:
     parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
     args = parser.parse_args()
     store = Store(args.db)
+    compile_package()
     build(store, args.rebuild)
     no_sa = {name: imports_sqlalchemy(COMMANDS[name]) for name in ("xf --help", "xf --version")}
     res = quick(store, args.runs)
