@@ -150,7 +150,7 @@ def plain_block(columns: list[Column], rows: list[list[str]], header: bool = Tru
                                         for p, w, col in zip(parts, widths, columns, strict=True))
                 + edge + " " for k in range(max(len(p) for p in parts))]
 
-    total = sum(widths) + 3 * (len(widths) - 1) + 2 * len(edge) + 2
+    total = sum(widths) + frame
     lines = [" " * total]
     if header:
         lines += [*lines_of([c.header for c in columns]), " " + "─" * (total - 2) + " "]
