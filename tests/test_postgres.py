@@ -79,3 +79,34 @@ def test_db_copy_round_trip(sqlite_xf: Xf, empty_postgres: str, tmp_path: Path) 
     assert refused.stderr == (f"xf: the target sqlite:///{back} already holds data: "
                               "xf db copy only fills an empty database.\n")
     assert len(home_again.json("list")) == 44
+
+
+def _planner_rows(url: str) -> dict[str, float]:
+    """pg_class.reltuples: -1 until VACUUM or ANALYZE has looked at the table."""
+    import psycopg
+
+    with psycopg.connect(_plain(url)) as conn:
+        rows = conn.execute("SELECT relname, reltuples FROM pg_class WHERE relname IN "
+                            "('petition_case', 'history')").fetchall()
+    return dict(rows)
+
+
+def test_a_bulk_import_leaves_the_planner_statistics(empty_postgres: str,
+                                                     tmp_path: Path) -> None:
+    """A large import ends with VACUUM ANALYZE (autovacuum is off on some servers, this
+    one included); a small one leaves that to autovacuum."""
+    server = Xf(empty_postgres, "postgres")
+    server.ok("init")
+    server.ok("unit", "add", "dagang", "大港中专", "--kind", "vocational")
+    header = "unit,source,received,petitioner,summary\n"
+
+    def rows(n: int, tag: str) -> Path:
+        path = tmp_path / f"{tag}.csv"
+        path.write_text(header + "".join(f"dagang,visit,2018-05-02,甲{i},{tag}{i}\n"
+                                         for i in range(n)), encoding="utf-8")
+        return path
+
+    server.ok("import", str(rows(999, "small")))
+    assert _planner_rows(empty_postgres) == {"petition_case": -1, "history": -1}
+    server.ok("import", str(rows(1000, "bulk")))
+    assert _planner_rows(empty_postgres) == {"petition_case": 1999, "history": 5997}

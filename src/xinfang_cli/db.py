@@ -140,6 +140,31 @@ def unusable(exc: DBAPIError, target: Target) -> DatabaseUnusable:
                             reason=message.strip().splitlines()[0])
 
 
+# A bulk load smaller than this leaves the server's statistics to autovacuum.
+BULK_ROWS = 1000
+
+
+def after_bulk_load(engine: Engine, rows: int) -> None:
+    """After a large import or copy into PostgreSQL: `VACUUM ANALYZE`, as its manual advises.
+
+    Without fresh statistics and a visibility map the planner cannot use the report indexes
+    well (on the benchmark district the scorecard took 0.67 s instead of 0.15 s), and
+    autovacuum may be off or late. It runs after the commit, outside any transaction, and
+    does not block readers or writers. SQLite needs nothing here. A server that refuses
+    costs only the speed-up: the rows are already written.
+    """
+    if engine.dialect.name != "postgresql" or rows < BULK_ROWS:
+        return
+    try:
+        with engine.connect() as conn:
+            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+            conn.exec_driver_sql("SET lock_timeout = '10s'")  # never hang behind a long job
+            conn.exec_driver_sql("VACUUM (ANALYZE) petition_case, followup, history, incident")
+            conn.exec_driver_sql("RESET lock_timeout")
+    except DBAPIError:
+        pass
+
+
 @contextmanager
 def unit_of_work(engine: Engine, write: bool = True) -> Iterator[Session]:
     """One operation, one transaction: all of it is written, or none."""

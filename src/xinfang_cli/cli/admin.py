@@ -124,7 +124,7 @@ def db_check(fmt: FormatOpt = "table", as_json: JsonOpt = False) -> None:
 def db_copy(
     to: Annotated[str, typer.Option("--to", help=t("opt.copy_to"), metavar="PATH|URL")],
 ) -> None:
-    from xinfang_cli.db import create_sqlite_file, make_engine, resolve
+    from xinfang_cli.db import after_bulk_load, create_sqlite_file, make_engine, resolve
     from xinfang_cli.dbcopy import copy_database
     from xinfang_cli.migrate import upgrade
 
@@ -136,6 +136,7 @@ def db_copy(
     try:
         upgrade(destination_engine)
         copied = copy_database(source, destination_engine)
+        after_bulk_load(destination_engine, sum(copied.values()))
     finally:
         destination_engine.dispose()
     for table, n in copied.items():

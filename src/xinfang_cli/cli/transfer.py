@@ -11,7 +11,7 @@ import typer
 from xinfang_cli.errors import BadInput
 from xinfang_cli.i18n import t
 
-from .common import STATE, OutputOpt, RevealOpt, done, settings, target
+from .common import STATE, OutputOpt, RevealOpt, done, engine, settings, target
 
 if TYPE_CHECKING:
     from xinfang_cli.services import Op
@@ -37,6 +37,7 @@ def import_file(
     dry_run: Annotated[bool, typer.Option("--dry-run", help=t("opt.import_dry_run"))] = False,
     again: Annotated[bool, typer.Option("--again", help=t("opt.import_again"))] = False,
 ) -> None:
+    from xinfang_cli.db import after_bulk_load
     from xinfang_cli.full_export import is_full_export
     from xinfang_cli.transfer import RowsRejected, import_rows, read_table
 
@@ -59,9 +60,11 @@ def import_file(
         done(t("msg.import_checked", n=result.rows, file=file.name))
     else:
         done(t("msg.imported", n=result.rows, file=file.name, batch=result.batch_id))
+        after_bulk_load(engine(), result.rows)
 
 
 def _restore_export(document: dict, file: str, dry_run: bool) -> None:  # type: ignore[type-arg]
+    from xinfang_cli.db import after_bulk_load
     from xinfang_cli.full_export import restore
 
     with _operation(False) as op:
@@ -70,6 +73,8 @@ def _restore_export(document: dict, file: str, dry_run: bool) -> None:  # type: 
             op.session.rollback()
     key = "msg.export_checked" if dry_run else "msg.export_restored"
     done(t(key, file=file, **vars(restored)))
+    if not dry_run:
+        after_bulk_load(engine(), restored.cases + restored.followups + restored.history)
 
 
 @contextmanager
