@@ -11,8 +11,7 @@ target_metadata = SQLModel.metadata
 
 
 def _configure(connection) -> None:  # type: ignore[no-untyped-def]
-    if connection.dialect.name == "postgresql":
-        xinfang_cli.models.server_options()
+    xinfang_cli.models.partial_indexes()
     context.configure(
         connection=connection,
         target_metadata=target_metadata,

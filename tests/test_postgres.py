@@ -110,3 +110,18 @@ def test_a_bulk_import_leaves_the_planner_statistics(empty_postgres: str,
     assert _planner_rows(empty_postgres) == {"petition_case": -1, "history": -1}
     server.ok("import", str(rows(1000, "bulk")))
     assert _planner_rows(empty_postgres) == {"petition_case": 1999, "history": 5997}
+
+
+def test_a_value_the_server_refuses_in_an_import_writes_nothing(postgres_xf: Xf,
+                                                                tmp_path: Path) -> None:
+    """The import's COPY fails as an INSERT would: one line, exit 2, no row kept."""
+    postgres_xf.ok("unit", "add", "dagang", "大港中专", "--kind", "vocational")
+    path = tmp_path / "nul.csv"
+    path.write_text("unit,source,received,petitioner,summary\n"
+                    "dagang,visit,2018-05-02,甲,正常\n"
+                    "dagang,visit,2018-05-02,乙,坏\x00值\n", encoding="utf-8")
+    result = postgres_xf("import", str(path))
+    assert (result.exit_code, result.stderr) == (
+        2, "xf: a value was refused by the database (PostgreSQL text fields cannot contain "
+           "NUL (0x00) bytes); nothing was written.\n")
+    assert postgres_xf.json("list") == []

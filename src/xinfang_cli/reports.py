@@ -244,12 +244,13 @@ def followup_counts(session: Session, snaps: list[Snapshot], start: date | None,
 
 def incident_rows(session: Session, start: date | None, end: date) -> list[dict[str, object]]:
     """Incidents on or before `end` (and from `start`), oldest first."""
-    query = (select(Incident, Unit).join(Unit, Unit.id == Incident.unit_id)
+    query = (select(Unit.code.label("unit"), Unit.name.label("unit_name"), Incident.kind,
+                    Incident.on, Incident.case_id.label("case"), Incident.note)
+             .join(Unit, Unit.id == Incident.unit_id)
              .where(Incident.on <= end).order_by(Incident.on, Incident.id))
     if start is not None:
         query = query.where(Incident.on >= start)
-    return [{"unit": u.code, "unit_name": u.name, "kind": i.kind, "on": i.on,
-             "case": i.case_id, "note": i.note} for i, u in session.execute(query)]
+    return [dict(row._mapping) for row in session.execute(query)]
 
 
 def scorecard(session: Session, day: date, campaign: Campaign, policy: Policy, lang: str,
@@ -258,10 +259,12 @@ def scorecard(session: Session, day: date, campaign: Campaign, policy: Policy, l
     units = session.scalars(select(Unit).order_by(Unit.code)).all()
     counts, follow = _score_inputs(session, day, units)
     share = resolution_share(campaign, day)
-    incidents = incident_rows(session, None, day)
+    incidents: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for incident in incident_rows(session, None, day):
+        incidents[incident["unit"]].append(incident)  # type: ignore[index]
     empty = score_counts([], day)
     rows = [_unit_row(u, counts.get(u.code, empty), day, share, follow,
-                      [i for i in incidents if i["unit"] == u.code], policy)
+                      incidents.get(u.code, []), policy)
             for u in units]
     rank(rows, policy)
     if only_unit is not None:

@@ -467,6 +467,9 @@ def insert_many(session: Any, table: Any, rows: list[dict[str, Any]]) -> None:
 
     conn = session.connection()
     keys = list(rows[0])
+    if conn.dialect.name == "postgresql":
+        _copy_rows(conn, table, keys, rows)
+        return
     compiled = insert(table).compile(dialect=conn.dialect, column_keys=keys)
     names = list(compiled.positiontup) if compiled.positional else keys  # type: ignore[arg-type]
     convert = [(name, _memo(table.c[name].type.dialect_impl(conn.dialect)
@@ -476,6 +479,23 @@ def insert_many(session: Any, table: Any, rows: list[dict[str, Any]]) -> None:
     else:
         params = [{k: f(row[k]) for k, f in convert} for row in rows]
     conn.exec_driver_sql(str(compiled), params)
+
+
+def _copy_rows(conn: Any, table: Any, keys: list[str], rows: list[dict[str, Any]]) -> None:
+    """PostgreSQL: the rows through COPY, in the same transaction (the import takes about
+    half the time of row-by-row INSERTs); psycopg converts the values. A value the server
+    refuses raises SQLAlchemy's error, as an INSERT would."""
+    from sqlalchemy.exc import DBAPIError
+
+    quote = conn.dialect.identifier_preparer.quote
+    sql = f"COPY {quote(table.name)} ({', '.join(quote(k) for k in keys)}) FROM STDIN"
+    driver = conn.connection.driver_connection
+    try:
+        with driver.cursor() as cursor, cursor.copy(sql) as copy:
+            for row in rows:
+                copy.write_row([row[k] for k in keys])
+    except conn.dialect.loaded_dbapi.Error as exc:
+        raise DBAPIError.instance(sql, None, exc, conn.dialect.loaded_dbapi.Error) from None
 
 
 def _memo(process: Callable[[Any], Any] | None) -> Callable[[Any], Any]:
