@@ -183,6 +183,28 @@ def test_scorecard_as_of_a_past_day_is_rebuilt_from_history(scored: Xf) -> None:
         "pace": "behind", "score": 93.0, "veto": False, "rank": None}
 
 
+def test_follow_ups_count_for_the_unit_that_holds_the_case(scored: Xf) -> None:
+    """`xf assign` moves a case's follow-ups with it; a day before the move, they still
+    count for the unit that held the case then."""
+    scored.ok("assign", "2018-0001", "--unit", "gcsx", "--on", "2018-10-12")
+    follow = ["receptions", "field_visits"]
+    today = rows(scored.json("scorecard"))
+    assert {u: figures(today[u], follow) for u in ("dagang", "gcsx", "renshi")} == {
+        "dagang": {"receptions": 0, "field_visits": 0},
+        "gcsx": {"receptions": 1, "field_visits": 1},
+        "renshi": {"receptions": 1, "field_visits": 1}}
+    before = rows(scored.json("scorecard", "--as-of", "2018-10-11"))
+    assert {u: figures(before[u], follow) for u in ("dagang", "gcsx", "renshi")} == {
+        "dagang": {"receptions": 1, "field_visits": 0},
+        "gcsx": {"receptions": 0, "field_visits": 1},
+        "renshi": {"receptions": 1, "field_visits": 1}}
+    # a follow-up written after the move carries the new unit
+    scored.ok("follow", "2018-0001", "--kind", "field", "--note", "再次下访", "--on",
+              "2018-10-12")
+    assert figures(rows(scored.json("scorecard"))["gcsx"], follow) == {
+        "receptions": 1, "field_visits": 2}
+
+
 def test_scorecard_between_closure_and_review(scored: Xf) -> None:
     """0009 on 07-25: closed 07-01 without a rating, review asked 07-20 (due 08-19)."""
     renshi = rows(scored.json("scorecard", "--as-of", "2018-07-25", "--unit", "人事科"))

@@ -166,11 +166,11 @@ def overdue_rows(session: Session, day: date, exclude: Select[Any]) -> list[dict
 def followup_sums(session: Session, day: date, exclude: Select[Any],
                   kinds: list[str]) -> dict[int, dict[str, int]]:
     """Per unit id, follow-ups of each kind on or before `day`, for cases not rebuilt (all of
-    them less the rebuilt few, as in `unit_sums`; a follow-up never predates its case)."""
-    query = (select(Case.unit_id, FollowUp.kind, func.count())
-             .join(Case, Case.id == FollowUp.case_id)
+    them less the rebuilt few, as in `unit_sums`; a follow-up never predates its case).
+    A case not rebuilt had its unit then as now, the unit its follow-ups carry."""
+    query = (select(FollowUp.unit_id, FollowUp.kind, func.count())
              .where(FollowUp.kind.in_(kinds), FollowUp.on <= day)
-             .group_by(Case.unit_id, FollowUp.kind))
+             .group_by(FollowUp.unit_id, FollowUp.kind))
     less = query.where(FollowUp.case_id.in_(exclude.subquery().select()))
     return _minus(_by_kind(session.execute(query)), _by_kind(session.execute(less)))
 

@@ -97,7 +97,8 @@ def _restore(session: Any, doc: dict[str, Any]) -> Restored:
                 repeats.append({"case": row["id"], "repeat": row.pop("repeat_of")})
                 row["repeat_of"] = None
         session.execute(insert(Case.__table__), rows)
-        notes = [_followup(f"cases[{i}].followups[{j}]", c["id"], f)
+        unit_of = {row["id"]: row["unit_id"] for row in rows}
+        notes = [_followup(f"cases[{i}].followups[{j}]", c["id"], unit_of[c["id"]], f)
                  for i, c in chunk for j, f in enumerate(_list(c, "followups"))]
         changes = [_history(f"cases[{i}].history[{j}]", c["id"], h)
                    for i, c in chunk for j, h in enumerate(_list(c, "history"))]
@@ -196,8 +197,8 @@ def _case(i: int, c: Any, units: dict[str, int], batches: dict[int, int]) -> dic
     }
 
 
-def _followup(where: str, case_id: str, f: Any) -> dict[str, Any]:
-    return {"id": _int(f, "id", where), "case_id": case_id,
+def _followup(where: str, case_id: str, unit_id: int, f: Any) -> dict[str, Any]:
+    return {"id": _int(f, "id", where), "case_id": case_id, "unit_id": unit_id,
             "kind": _enum(FollowupKind, f, "kind", where),
             "on": _need(_date(f, "on", where), where, "on"), "note": _str(f, "note", where),
             "by": _str(f, "by", where), "created_at": _datetime(f, "created_at", where)

@@ -103,11 +103,15 @@ class FollowUp(SQLModel, table=True):
     """A step taken on a case: a call, a visit, a leader's reception … (append-only)."""
 
     __tablename__ = "followup"
-    # Leaders' receptions and field visits per unit, counted from the index alone.
-    __table_args__ = (Index("ix_followup_kind_on", "kind", "on", "case_id"),)
+    # Leaders' receptions and field visits per unit (and per case), counted from the index
+    # alone (revision 0004).
+    __table_args__ = (Index("ix_followup_counts", "kind", "on", "unit_id", "case_id"),)
     id: int | None = Field(default=None, primary_key=True)
     case_id: str = Field(sa_column=Column(String(20), ForeignKey("petition_case.id"),
                                           nullable=False, index=True))
+    # The case's unit, kept on each step (`xf assign` moves them along), so that counting
+    # per unit needs no join of every follow-up to its case.
+    unit_id: int = Field(sa_column=Column(Integer, ForeignKey("unit.id"), nullable=False))
     kind: str = Field(max_length=20)
     on: date
     note: str

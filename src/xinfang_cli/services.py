@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlmodel import Session
 
 from . import lifecycle
@@ -264,6 +264,8 @@ def assign(op: Op, ref: str, unit_ref: str, on: date | None = None) -> Case:
         raise BadInput("err.same_unit", case=case.id, unit=unit.code)
     old = op.session.get(Unit, case.unit_id)
     case.unit_id = unit.id  # type: ignore[assignment]
+    op.session.execute(update(FollowUp).where(FollowUp.case_id == case.id)  # type: ignore[arg-type]
+                       .values(unit_id=unit.id))
     record(op.session, case.id, on, op.by, "assign", [("unit", old.code if old else None,
                                                       unit.code)])
     return case
@@ -423,7 +425,8 @@ def _refresh_pending(case: Case) -> None:
 
 
 def _add_followup(op: Op, case: Case, kind: FollowupKind, on: date, note: str) -> FollowUp:
-    followup = FollowUp(case_id=case.id, kind=str(kind), on=on, note=note.strip(), by=op.by)
+    followup = FollowUp(case_id=case.id, unit_id=case.unit_id, kind=str(kind), on=on,
+                        note=note.strip(), by=op.by)
     op.session.add(followup)
     record(op.session, case.id, on, op.by, "follow", [("followup", None, kind)])
     op.session.flush()

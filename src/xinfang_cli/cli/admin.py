@@ -97,12 +97,16 @@ def db_upgrade() -> None:
         from xinfang_cli.errors import DatabaseUnusable
 
         raise DatabaseUnusable("err.db_missing", target=where.label)
-    _engine, before, after = _prepare()
+    engine, before, after = _prepare()
     done(
         t("msg.db_upgraded", before=before or "—", after=after)
         if before != after
         else t("msg.db_current", target=where.label, revision=after)
     )
+    if before is not None and before != after:  # a revision may have rewritten rows
+        from xinfang_cli.db import refresh_statistics
+
+        refresh_statistics(engine)
 
 
 @db_app.command("check", help=t("help.db_check"))
