@@ -163,16 +163,25 @@ def overdue_rows(session: Session, day: date, exclude: Select[Any]) -> list[dict
     return [deadline_line(*row[:5], day, *row[5:]) for row in session.execute(query)]
 
 
-def followup_sums(session: Session, day: date, exclude: Select[Any],
-                  kinds: list[str]) -> dict[int, dict[str, int]]:
-    """Per unit id, follow-ups of each kind on or before `day`, for cases not rebuilt (all of
-    them less the rebuilt few, as in `unit_sums`; a follow-up never predates its case).
-    A case not rebuilt had its unit then as now, the unit its follow-ups carry."""
-    query = (select(FollowUp.unit_id, FollowUp.kind, func.count())
-             .where(FollowUp.kind.in_(kinds), FollowUp.on <= day)
-             .group_by(FollowUp.unit_id, FollowUp.kind))
-    less = query.where(FollowUp.case_id.in_(exclude.subquery().select()))
-    return _minus(_by_kind(session.execute(query)), _by_kind(session.execute(less)))
+def followup_sums(session: Session, day: date, rebuilt: Select[Any], kinds: list[str]
+                  ) -> tuple[dict[int, dict[str, int]], dict[str, dict[str, int]]]:
+    """Follow-ups of each kind on or before `day`: per unit id for the cases not rebuilt
+    (all of them less the rebuilt few, as in `unit_sums`), and per rebuilt case, to be
+    counted for the unit that held it then. A case not rebuilt had its unit then as now,
+    the unit its follow-ups carry; a follow-up never predates its case."""
+    sums = _by_kind(session.execute(
+        select(FollowUp.unit_id, FollowUp.kind, func.count())
+        .where(FollowUp.kind.in_(kinds), FollowUp.on <= day)
+        .group_by(FollowUp.unit_id, FollowUp.kind)))
+    per_case: dict[str, dict[str, int]] = {}
+    for case_id, unit_id, kind, n in session.execute(
+            select(FollowUp.case_id, FollowUp.unit_id, FollowUp.kind, func.count())
+            .where(FollowUp.kind.in_(kinds), FollowUp.on <= day,
+                   FollowUp.case_id.in_(rebuilt.subquery().select()))
+            .group_by(FollowUp.case_id, FollowUp.unit_id, FollowUp.kind)):
+        sums[unit_id][kind] -= n
+        per_case.setdefault(case_id, {})[kind] = n
+    return sums, per_case
 
 
 def _by_kind(rows: Any) -> dict[int, dict[str, int]]:

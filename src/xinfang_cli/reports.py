@@ -220,28 +220,6 @@ def add_counts(into: dict[str, dict[str, int]], code: str, counts: dict[str, int
         mine[name] = mine.get(name, 0) + n
 
 
-def followup_counts(session: Session, snaps: list[Snapshot], start: date | None,
-                    end: date) -> dict[str, dict[str, int]]:
-    """Leaders' receptions (接访) and field visits (下访) per unit, counted in SQL per case."""
-    unit_of = {s.id: s.unit for s in snaps}
-    if not unit_of:
-        return defaultdict(lambda: {"receptions": 0, "field_visits": 0})
-    query = (select(FollowUp.case_id, FollowUp.kind, func.count())
-             .where(FollowUp.kind.in_([FollowupKind.RECEPTION, FollowupKind.FIELD]),
-                    FollowUp.on <= end)
-             .group_by(FollowUp.case_id, FollowUp.kind))
-    if len(unit_of) <= 5000:
-        query = query.where(FollowUp.case_id.in_(list(unit_of)))
-    if start is not None:
-        query = query.where(FollowUp.on >= start)
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: {"receptions": 0, "field_visits": 0})
-    for case_id, kind, n in session.execute(query):
-        if case_id in unit_of:
-            key = "receptions" if kind == FollowupKind.RECEPTION else "field_visits"
-            counts[unit_of[case_id]][key] += n
-    return counts
-
-
 def incident_rows(session: Session, start: date | None, end: date) -> list[dict[str, object]]:
     """Incidents on or before `end` (and from `start`), oldest first."""
     query = (select(Unit.code.label("unit"), Unit.name.label("unit_name"), Incident.kind,
@@ -288,9 +266,12 @@ def _score_inputs(session: Session, day: date, units: list[Unit]
     for unit_code in {s.unit for s in snaps}:
         add_counts(counts, unit_code, score_counts([s for s in snaps if s.unit == unit_code], day))
     kinds = {str(FollowupKind.RECEPTION): "receptions", str(FollowupKind.FIELD): "field_visits"}
-    follow = followup_counts(session, snaps, None, day)
-    for unit_id, by_kind in asof.followup_sums(session, day, rebuilt, list(kinds)).items():
+    per_unit, per_case = asof.followup_sums(session, day, rebuilt, list(kinds))
+    follow: dict[str, dict[str, int]] = {}
+    for unit_id, by_kind in per_unit.items():
         add_counts(follow, code[unit_id], {kinds[k]: n for k, n in by_kind.items()})
+    for snap in snaps:
+        add_counts(follow, snap.unit, {kinds[k]: n for k, n in per_case.get(snap.id, {}).items()})
     return counts, follow
 
 
