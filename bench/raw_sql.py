@@ -30,8 +30,8 @@ FROM petition_case WHERE received <= {p} GROUP BY unit_id
 """
 
 FOLLOWUPS = """
-SELECT c.unit_id, f.kind, count(*) FROM followup f JOIN petition_case c ON c.id = f.case_id
-WHERE f.kind IN ('reception', 'field') AND f.on <= {p} GROUP BY c.unit_id, f.kind
+SELECT f.unit_id, f.kind, count(*) FROM followup f
+WHERE f.kind IN ('reception', 'field') AND f.on <= {p} GROUP BY f.unit_id, f.kind
 """
 
 INCIDENTS = "SELECT unit_id, kind, count(*) FROM incident WHERE on <= {p} GROUP BY unit_id, kind"

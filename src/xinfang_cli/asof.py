@@ -41,10 +41,14 @@ def timelines(session: Session, day: date, ids: Select[Any],
     """The timelines of the cases `ids` selects, received by `day`."""
     from .reports import Timeline
 
+    # The ids first, then the cases by a list of them: with the subquery inside, PostgreSQL
+    # read all 100,000 cases to find a week's 325 closures (27 ms instead of 3).
+    wanted = list(session.scalars(ids))
+    chosen = (Case.id.in_(wanted) if len(wanted) <= 5000
+              else Case.id.in_(ids.subquery().select()))
     found = {c.id: Timeline(c, code) for c, code in session.execute(
         select(Case, Unit.code).join(Unit, Unit.id == Case.unit_id)
-        .where(Case.received <= day, Case.id.in_(ids.subquery().select()))
-        .order_by(Case.year, Case.seq))}
+        .where(Case.received <= day, chosen).order_by(Case.year, Case.seq))}
     rows = session.execute(
         select(History.case_id, History.on, History.field, History.old, History.new)
         .where(History.case_id.in_(list(found) or [""]), History.field.in_(list(tracked)))
