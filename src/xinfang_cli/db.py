@@ -1,6 +1,8 @@
 """Opening the database: SQLite by default, PostgreSQL by URL; one transaction per operation.
 
-The only SQLite-specific SQL in `xf` is the connection setup below.
+Backend-specific SQL stands in three places only: the SQLite connection setup below,
+PostgreSQL's `VACUUM (ANALYZE)` after a bulk load (`refresh_statistics`), and the import's
+COPY on PostgreSQL (`transfer.insert_many`). Every query is the same on both.
 """
 
 import os
