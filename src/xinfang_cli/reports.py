@@ -37,11 +37,18 @@ def _value(field_name: str, text: str | None) -> object:
     return date.fromisoformat(text) if field_name in DATE_FIELDS else text
 
 
+# What a timeline reads of its case: plain rows cost a third of loading Case objects.
+CASE_COLUMNS = (Case.id, Case.received, Case.source, Case.backlog, Case.repeat_of, Case.summary,
+                Case.petitioner, Case.status, Case.status_on, Case.accept_due, Case.accepted,
+                Case.due, Case.closed, Case.outcome, Case.satisfaction, Case.leader)
+
+
 @dataclass
 class Timeline:
-    """One case with its tracked history rows, in the order they were written."""
+    """One case (a row of `CASE_COLUMNS`) with its tracked history rows, in the order they
+    were written."""
 
-    case: Case
+    case: Any
     unit: str  # today's unit code
     rows: dict[str, list[tuple[date, str | None, str | None]]] = field(
         default_factory=lambda: defaultdict(list))
@@ -121,9 +128,9 @@ def snapshot(tl: Timeline, day: date) -> Snapshot | None:
 
 def load_timelines(session: Session, upto: date) -> list[Timeline]:
     """Every case received by `upto`, with its tracked history."""
-    cases = session.execute(select(Case, Unit.code).join(Unit, Unit.id == Case.unit_id)
+    cases = session.execute(select(*CASE_COLUMNS, Unit.code).join(Unit, Unit.id == Case.unit_id)
                             .where(Case.received <= upto).order_by(Case.year, Case.seq))
-    timelines = {case.id: Timeline(case, code) for case, code in cases}
+    timelines = {case.id: Timeline(case, case.code) for case in cases}
     rows = session.execute(
         select(History.case_id, History.on, History.field, History.old, History.new)
         .join(Case, Case.id == History.case_id)
@@ -257,7 +264,7 @@ def _score_inputs(session: Session, day: date, units: list[Unit]
     """Per unit code: the counts of `score_counts`, and receptions and field visits.
     SQL for the cases whose columns tell their state on `day`; timelines for the rest."""
     code = {u.id: u.code for u in units}
-    rebuilt = asof.rebuilt_ids(day, TRACKED)
+    rebuilt = asof.CaseIds.read(session, asof.rebuilt_ids(day, TRACKED))
     counts: dict[str, dict[str, int]] = {}
     for unit_id, sums in asof.unit_sums(session, day, rebuilt,
                                         asof.scorecard_counts(day)).items():
@@ -362,7 +369,7 @@ def report(session: Session, start: date, end: date, campaign: Campaign, policy:
     day = min(end, today)
     units = session.scalars(select(Unit).order_by(Unit.code)).all()
     names = {u.code: u.name for u in units}
-    rebuilt = asof.rebuilt_ids(day, TRACKED)
+    rebuilt = asof.CaseIds.read(session, asof.rebuilt_ids(day, TRACKED))
     snaps = snapshots(asof.timelines(session, day, rebuilt, TRACKED), day)
     counts = _report_counts(session, units, snaps, rebuilt, (start, end, day))
     closed = _closures(session, start, end, day)
@@ -412,7 +419,8 @@ def report_unit_counts(snaps: list[Snapshot], start: date, end: date,
 BACKLOG_KINDS = ("historical", "excessive", "unfounded")
 
 
-def _report_counts(session: Session, units: list[Unit], snaps: list[Snapshot], rebuilt: Any,
+def _report_counts(session: Session, units: list[Unit], snaps: list[Snapshot],
+                   rebuilt: asof.CaseIds,
                    days: tuple[date, date, date]) -> dict[str, dict[str, int]]:
     """Per unit code: SQL for the cases whose columns tell their state, timelines for the rest."""
     start, end, day = days
@@ -447,15 +455,19 @@ def _backlog(c: dict[str, int]) -> dict[str, object]:
             "rate": rate(resolved, total), "by_kind": by_kind}
 
 
+CLOSURE_FIELDS = ("closed", "outcome", "satisfaction", "unit")
+
+
 def _closures(session: Session, start: date, end: date, day: date) -> list[dict[str, object]]:
-    """Cases closed in the period, from the timelines of those cases only."""
-    lines = asof.timelines(session, end, asof.closed_in(start, end), TRACKED)
-    unit_of = {s.id: s.unit for s in snapshots(lines, day)}
-    return closures(lines, start, end, unit_of)
+    """Cases closed in the period, from the timelines of those cases only (and only of the
+    fields a closure line shows)."""
+    closed = asof.CaseIds.read(session, asof.closed_in(start, end))
+    lines = asof.timelines(session, end, closed, CLOSURE_FIELDS)
+    return closures(lines, start, end, {tl.case.id: tl.value("unit", day) for tl in lines})
 
 
 def _overdue(session: Session, snaps: list[Snapshot], names: dict[str, str], day: date,
-             rebuilt: Any) -> list[dict[str, object]]:
+             rebuilt: asof.CaseIds) -> list[dict[str, object]]:
     """Cases pending past their due date at the end of `day`, most overdue first."""
     late = asof.overdue_rows(session, day, rebuilt) + overdue_entries(snaps, names, day)
     late.sort(key=lambda e: (e["due"], e["id"]))
