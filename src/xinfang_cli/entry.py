@@ -38,8 +38,9 @@ def main() -> None:
 
 
 def started() -> None:
-    """Start-up is over (the command is about to use the database): the objects made so far
-    stay out of later collections, and the collector runs again for the work itself."""
+    """Start-up is over (the database is open, the command about to use it): the objects
+    made so far stay out of later collections, and the collector runs again for the work
+    itself."""
     if not gc.isenabled():
         gc.freeze()
         gc.enable()

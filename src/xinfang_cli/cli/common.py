@@ -150,8 +150,10 @@ def engine() -> "Engine":
     from xinfang_cli.entry import started
 
     if STATE.engine is None:
-        started()
+        # the collector still waits here: opening imports the driver and its dialect
+        # (PostgreSQL: ~70 ms, 25-35 ms less without collections)
         STATE.engine = open_database(target(), settings().office.lock_timeout)
+        started()
     return STATE.engine
 
 
