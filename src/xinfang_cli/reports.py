@@ -498,16 +498,16 @@ def followup_list(session: Session, start: date, end: date, unit_of: dict[str, s
                   names: dict[str, str]) -> dict[str, object]:
     """Leaders' receptions and field visits in the period, each with its case (and its unit
     on the report's day: `unit_of` for the cases rebuilt from history, else today's)."""
-    query = (select(FollowUp, Unit.code).join(Case, Case.id == FollowUp.case_id)
-             .join(Unit, Unit.id == Case.unit_id)
+    query = (select(FollowUp.on, FollowUp.kind, FollowUp.case_id, FollowUp.note, Unit.code)
+             .join(Unit, Unit.id == FollowUp.unit_id)  # a follow-up carries its case's unit
              .where(FollowUp.kind.in_([FollowupKind.RECEPTION, FollowupKind.FIELD]),
                     FollowUp.on.between(start, end))
              .order_by(FollowUp.on, FollowUp.id))
     items = []
-    for f, code in session.execute(query):
-        unit = unit_of.get(f.case_id, code)
-        items.append({"on": f.on, "kind": f.kind, "case": f.case_id, "unit": unit,
-                      "unit_name": names.get(unit, ""), "note": f.note})
+    for on, kind, case_id, note, code in session.execute(query):
+        unit = unit_of.get(case_id, code)
+        items.append({"on": on, "kind": kind, "case": case_id, "unit": unit,
+                      "unit_name": names.get(unit, ""), "note": note})
     return {"receptions": sum(1 for i in items if i["kind"] == FollowupKind.RECEPTION),
             "field_visits": sum(1 for i in items if i["kind"] == FollowupKind.FIELD),
             "items": items}
