@@ -57,6 +57,34 @@ def test_help_in_the_chosen_language(lang: str, expected: str) -> None:
     assert expected in result.stdout
 
 
+@pytest.mark.parametrize(("lang", "help_line", "default", "envvar"), [
+    ("zh", "显示本帮助并退出。", "[默认：1]", "[环境变量：XF_DB]"),
+    ("en", "Show this help and exit.", "[default: 1]", "[env var: XF_DB]"),
+])
+def test_help_says_everything_in_the_chosen_language(
+        lang: str, help_line: str, default: str, envvar: str) -> None:
+    """Click's and Typer's own words too: the help option, defaults, environment variables;
+    in a command, a command group's command and the top level."""
+    from typer.testing import CliRunner
+
+    from xinfang_cli.i18n import lang as current
+    from xinfang_cli.i18n import set_lang
+
+    before = current()
+    set_lang(lang)  # as `detect` does from XF_LANG at start-up, before the options are read
+    try:
+        outputs = [CliRunner().invoke(app, args, env={"COLUMNS": "200", "XF_LANG": lang}).stdout
+                   for args in (["add", "--help"], ["db", "upgrade", "-h"], ["--help"])]
+    finally:
+        set_lang(before)
+    for out in outputs:
+        help_row = next(line for line in out.splitlines() if "--help" in line)
+        assert help_row.split() == ["│", "--help", "-h", *help_line.split(), "│"]
+        assert "Show this message" not in out
+    assert default in outputs[0]
+    assert envvar in outputs[2]
+
+
 def test_errors_in_chinese(office: Xf) -> None:
     result = office("--lang", "zh", "accept", "2018-0042")
     assert (result.exit_code, result.stderr) == (2, "xf: 没有事项 '2018-0042'。\n")
