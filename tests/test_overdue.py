@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from conftest import Xf, add_case
 
 
@@ -86,6 +88,17 @@ def test_status_board_counts(office: Xf) -> None:
     assert board["warn_days"] == 7 and (b, c)
     table = office.ok("status").stdout
     assert "大港中专" in table and "Total" in table
+
+
+@pytest.mark.parametrize("width", ["80", "60"])
+def test_the_board_keeps_every_column_on_a_narrow_screen(office: Xf, width: str) -> None:
+    """The headings fold; none is cut off (a minimum width on the unit column made Rich
+    drop the last one), and the totals line has all ten counts."""
+    add_case(office, unit="gcsx", received="2018-09-25")  # overdue
+    lines = office.ok("status", env={"COLUMNS": width}).stdout.splitlines()
+    assert max(len(line) for line in lines) <= int(width)
+    # overdue, due soon, all, then the seven statuses (registered … terminated)
+    assert lines[-2].split() == ["Total", "1", "0", "1", "1", "0", "0", "0", "0", "0", "0"]
 
 
 def test_a_past_day_is_rebuilt_from_history(office: Xf) -> None:

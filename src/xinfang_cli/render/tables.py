@@ -341,27 +341,30 @@ STATUS_COLUMNS = ("registered", "accepted", "rejected", "closed", "reviewing", "
 def print_board(data: dict[str, Any], out: IO[str]) -> None:
     """The board: units × status counts, overdue and due-soon columns first, totals below."""
     from rich import box
+    from rich.cells import cell_len
     from rich.table import Table
 
     con = console(out)
+    totals = data["totals"]
+    counts = [(t("col.overdue_n"), "overdue", "bold red"),
+              (t("col.due_soon_n", n=data["warn_days"]), "due_soon", "yellow"),
+              (t("col.total"), "total", "bold"),
+              *((t(f"board.{s}"), s, "") for s in STATUS_COLUMNS)]
+    # The unit names take what the counts leave, 10 to 16 cells: a fixed width, because a
+    # minimum width makes Rich cut off the last column on a narrow terminal. The counts'
+    # headings fold there instead.
+    rest = sum(2 + max(cell_len(head), len(str(totals[key]))) for head, key, _ in counts)
+    names = max((cell_len(row["unit_name"]) for row in data["units"]), default=10)
     table = Table(title=t("title.board", as_of=data["as_of"].isoformat()),
                   box=box.SIMPLE_HEAVY, show_footer=True, title_justify="left",
                   collapse_padding=True, pad_edge=False)
-    totals = data["totals"]
-    table.add_column(t("col.unit_name"), footer=t("col.totals"), min_width=10, max_width=16,
-                     overflow="fold")
-    table.add_column(t("col.overdue_n"), justify="right", footer=str(totals["overdue"]),
-                     style="bold red")
-    table.add_column(t("col.due_soon_n", n=data["warn_days"]), justify="right",
-                     footer=str(totals["due_soon"]), style="yellow")
-    table.add_column(t("col.total"), justify="right", footer=str(totals["total"]),
-                     style="bold")
-    for status in STATUS_COLUMNS:
-        table.add_column(t(f"board.{status}"), justify="right", footer=str(totals[status]),
+    table.add_column(t("col.unit_name"), footer=t("col.totals"), overflow="fold",
+                     width=max(10, min(16, names, con.width - rest - 2)))
+    for head, key, style in counts:
+        table.add_column(head, justify="right", footer=str(totals[key]), style=style,
                          overflow="fold")
     for row in data["units"]:
-        table.add_row(row["unit_name"], _count(row["overdue"]), _count(row["due_soon"]),
-                      _count(row["total"]), *[_count(row[s]) for s in STATUS_COLUMNS])
+        table.add_row(row["unit_name"], *[_count(row[key]) for _head, key, _style in counts])
     con.print(table)
 
 
