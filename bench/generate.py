@@ -360,9 +360,9 @@ class District:
             _array(out, "units", self.units)
             _array(out, "case_sequence", self.sequence)
             _array(out, "import_batches", [])
-            _array(out, "cases", (self._record(c) for c in self.cases))
             _array(out, "incidents", self.incidents)
             _array(out, "history", [])
+            _array(out, "cases", (self._record(c) for c in self.cases))  # last, as xf writes it
             out.write("\n}\n")
 
     @staticmethod

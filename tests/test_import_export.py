@@ -167,7 +167,9 @@ def test_bad_headers(office: Xf, tmp_path: Path, header, message) -> None:
 def test_malformed_files_are_exit_2_in_one_line(office: Xf, tmp_path: Path) -> None:
     (tmp_path / "x.json").write_text("[{\"unit\": ", encoding="utf-8")
     (tmp_path / "x.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
-    for name in ("x.json", "x.xlsx", "missing.csv"):
+    (tmp_path / "obj.json").write_text('{"rows": [], "cases": []}', encoding="utf-8")
+    (tmp_path / "bad.json").write_bytes(b'{"format": "xf-export", "units": ["\xff"]}')
+    for name in ("x.json", "x.xlsx", "missing.csv", "obj.json", "bad.json"):
         result = office("import", str(tmp_path / name))
         assert result.exit_code == 2, result.stderr
         assert result.stderr.startswith("xf: ") and result.stderr.count("\n") == 1
@@ -283,6 +285,46 @@ def test_full_export_round_trip_loses_nothing(office: Xf, tmp_path: Path) -> Non
     assert sum(1 for c in after["cases"] if c["import_batch_id"]) == 3
     assert add_case(office) == "2018-0005"  # the numbering goes on
     office.ok("follow", "2018-0001", "--note", "n")  # the id sequences went past the rows
+
+
+def test_a_full_export_is_streamed_whatever_its_key_order(office: Xf, tmp_path: Path) -> None:
+    """Exports written before the cases came last (incidents and loose history after them)
+    and files saved with a BOM restore alike: the reader makes one more pass for a key."""
+    _busy_office(office)
+    office.ok("export", "--format", "json", "--reveal", "-o", str(tmp_path / "a.json"))
+    before = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))
+    assert list(before)[-1] == "cases"  # as written now
+    old = {k: v for k, v in before.items() if k not in ("incidents", "history")}
+    old |= {"incidents": before["incidents"], "history": before["history"]}
+    (tmp_path / "old.json").write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8-sig")
+    wipe(office)
+    result = office.ok("import", str(tmp_path / "old.json"))
+    assert "3 cases, 2 follow-ups" in result.stderr and "1 incidents" in result.stderr
+    office.ok("export", "--format", "json", "--reveal", "-o", str(tmp_path / "b.json"))
+    after = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))
+    assert after["incidents"] == before["incidents"]
+    assert [c["id"] for c in after["cases"]] == ["2017-0001", "2018-0001", "2018-0002"]
+
+
+def test_a_full_export_broken_midway_writes_nothing(office: Xf, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cases are read as they are written: a fault in the middle of them (here the file
+    ends there) is one line, exit 2, and the units and cases written before it are undone."""
+    from xinfang_cli import full_export
+
+    monkeypatch.setattr(full_export, "CHUNK", 1)  # each case written before the next is read
+    _busy_office(office)
+    office.ok("export", "--format", "json", "--reveal", "-o", str(tmp_path / "a.json"))
+    text = (tmp_path / "a.json").read_text(encoding="utf-8")
+    cut = text.index('"id": "2018-0002"')  # the third case, after two were read
+    (tmp_path / "cut.json").write_text(text[:cut], encoding="utf-8")
+    wipe(office)
+    result = office("import", str(tmp_path / "cut.json"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("xf: cut.json cannot be read (")
+    assert result.stderr.count("\n") == 1
+    assert cases(office) == []
+    assert office.json("unit", "list") == []
 
 
 def test_full_export_is_refused_masked_or_into_a_database_with_cases(office: Xf,

@@ -140,7 +140,9 @@ def _default(value: Any) -> Any:
 
 def write_json(session: Session, out: IO[str], today: date, reveal: bool, threshold: int,
                header: dict[str, Any]) -> int:
-    """The full export: units, numbering, batches, cases with follow-ups and history, incidents."""
+    """The full export: units, numbering, batches, incidents, history that belongs to no case,
+    then the cases with their follow-ups and history. The cases come last, so that a reader
+    has everything else before it streams them (`transfer.JsonObject`)."""
     head = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, **header, "revealed": reveal}
     out.write("{\n" + ",\n".join(f"  {_json(k)}: {_json(v)}" for k, v in head.items()))
     _array(out, "units", (_unit(u) for u in session.scalars(select(Unit).order_by(Unit.id))))
@@ -151,10 +153,10 @@ def write_json(session: Session, out: IO[str], today: date, reveal: bool, thresh
     _array(out, "import_batches", (
         {"id": b.id, "file_name": b.file_name, "sha256": b.sha256, "rows": b.rows, "by": b.by,
          "at": b.at} for b in session.scalars(select(ImportBatch).order_by(ImportBatch.id))))
-    count = _array(out, "cases", _nested(session, today, reveal, threshold))
     _array(out, "incidents", _incidents(session))
     loose = select(History).where(History.case_id.is_(None)).order_by(History.id)
     _array(out, "history", (history_record(h) for h in session.scalars(loose)))
+    count = _array(out, "cases", _nested(session, today, reveal, threshold))
     out.write("\n}\n")
     return count
 
