@@ -57,14 +57,15 @@ def test_help_in_the_chosen_language(lang: str, expected: str) -> None:
     assert expected in result.stdout
 
 
-@pytest.mark.parametrize(("lang", "help_line", "default", "envvar"), [
-    ("zh", "显示本帮助并退出。", "[默认：1]", "[环境变量：XF_DB]"),
-    ("en", "Show this help and exit.", "[default: 1]", "[env var: XF_DB]"),
+@pytest.mark.parametrize(("lang", "help_line", "default", "envvar", "options"), [
+    ("zh", "显示本帮助并退出。", "[默认：1]", "[环境变量：XF_DB]", "─ 选项 ─"),
+    ("en", "Show this help and exit.", "[default: 1]", "[env var: XF_DB]", "─ Options ─"),
 ])
 def test_help_says_everything_in_the_chosen_language(
-        lang: str, help_line: str, default: str, envvar: str) -> None:
-    """Click's and Typer's own words too: the help option, defaults, environment variables;
-    in a command, a command group's command and the top level."""
+        lang: str, help_line: str, default: str, envvar: str, options: str) -> None:
+    """Click's and Typer's own words too: the help option, defaults, environment variables,
+    the headings; in a command, a command group's command, the top level, and a command
+    group named alone (its help is the answer)."""
     from typer.testing import CliRunner
 
     from xinfang_cli.i18n import lang as current
@@ -74,13 +75,15 @@ def test_help_says_everything_in_the_chosen_language(
     set_lang(lang)  # as `detect` does from XF_LANG at start-up, before the options are read
     try:
         outputs = [CliRunner().invoke(app, args, env={"COLUMNS": "200", "XF_LANG": lang}).stdout
-                   for args in (["add", "--help"], ["db", "upgrade", "-h"], ["--help"])]
+                   for args in (["add", "--help"], ["db", "upgrade", "-h"], ["--help"],
+                                ["unit"])]
     finally:
         set_lang(before)
     for out in outputs:
         help_row = next(line for line in out.splitlines() if "--help" in line)
         assert help_row.split() == ["│", "--help", "-h", *help_line.split(), "│"]
         assert "Show this message" not in out
+        assert options in out
     assert default in outputs[0]
     assert envvar in outputs[2]
 

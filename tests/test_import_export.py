@@ -169,10 +169,18 @@ def test_malformed_files_are_exit_2_in_one_line(office: Xf, tmp_path: Path) -> N
     (tmp_path / "x.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
     (tmp_path / "obj.json").write_text('{"rows": [], "cases": []}', encoding="utf-8")
     (tmp_path / "bad.json").write_bytes(b'{"format": "xf-export", "units": ["\xff"]}')
-    for name in ("x.json", "x.xlsx", "missing.csv", "obj.json", "bad.json"):
+    (tmp_path / "twice.json").write_text('{"format": "xf-export", "units": [], "units": []}',
+                                         encoding="utf-8")
+    for name in ("x.json", "x.xlsx", "missing.csv", "obj.json", "bad.json", "twice.json"):
         result = office("import", str(tmp_path / name))
         assert result.exit_code == 2, result.stderr
         assert result.stderr.startswith("xf: ") and result.stderr.count("\n") == 1
+    # a JSON object is read as it streams (transfer.JsonObject): its faults, one line each
+    assert [office("import", str(tmp_path / name)).stderr for name in (
+        "obj.json", "bad.json", "twice.json")] == [
+        "xf: obj.json: JSON must be an array of row objects, or a full export of xf.\n",
+        "xf: bad.json cannot be read (lexical error: invalid bytes in UTF8 string).\n",
+        'xf: twice.json: the key "units" appears twice at the top level.\n']
 
 
 # --- export -----------------------------------------------------------------------------------
@@ -313,6 +321,9 @@ def test_a_full_export_broken_midway_writes_nothing(office: Xf, tmp_path: Path,
     from xinfang_cli import full_export
 
     monkeypatch.setattr(full_export, "CHUNK", 1)  # each case written before the next is read
+    written = []
+    real = full_export._case
+    monkeypatch.setattr(full_export, "_case", lambda *a: written.append(a[1]["id"]) or real(*a))
     _busy_office(office)
     office.ok("export", "--format", "json", "--reveal", "-o", str(tmp_path / "a.json"))
     text = (tmp_path / "a.json").read_text(encoding="utf-8")
@@ -321,8 +332,8 @@ def test_a_full_export_broken_midway_writes_nothing(office: Xf, tmp_path: Path,
     wipe(office)
     result = office("import", str(tmp_path / "cut.json"))
     assert result.exit_code == 2
-    assert result.stderr.startswith("xf: cut.json cannot be read (")
-    assert result.stderr.count("\n") == 1
+    assert result.stderr == "xf: cut.json cannot be read (parse error: premature EOF).\n"
+    assert written == ["2017-0001", "2018-0001"]  # two cases were in before the fault
     assert cases(office) == []
     assert office.json("unit", "list") == []
 

@@ -95,8 +95,10 @@ def test_the_board_keeps_every_column_on_a_narrow_screen(office: Xf, width: str)
     """The headings fold; none is cut off (a minimum width on the unit column made Rich
     drop the last one), and the totals line has all ten counts."""
     add_case(office, unit="gcsx", received="2018-09-25")  # overdue
+    from rich.cells import cell_len
+
     lines = office.ok("status", env={"COLUMNS": width}).stdout.splitlines()
-    assert max(len(line) for line in lines) <= int(width)
+    assert max(cell_len(line) for line in lines) <= int(width)  # a Chinese character: 2
     # overdue, due soon, all, then the seven statuses (registered … terminated)
     assert lines[-2].split() == ["Total", "1", "0", "1", "1", "0", "0", "0", "0", "0", "0"]
 

@@ -196,12 +196,15 @@ def followup_sums(session: Session, day: date, rebuilt: CaseIds, kinds: list[str
         .where(FollowUp.kind.in_(kinds), FollowUp.on <= day)
         .group_by(FollowUp.unit_id, FollowUp.kind)))
     per_case: dict[str, dict[str, int]] = {}
-    # every kind, the others left out here: with the kinds in the query, SQLite reads the
-    # (kind, on) index for all 40,000 instead of each case's few follow-ups by case_id
+    mine = select(FollowUp.case_id, FollowUp.unit_id, FollowUp.kind, func.count()).where(
+        FollowUp.on <= day, rebuilt.among(FollowUp.case_id))
+    if rebuilt.listed is None:  # most cases: through the (kind, on) index
+        mine = mine.where(FollowUp.kind.in_(kinds))
+    # A few cases are listed, and their follow-ups of every kind read, the others left out
+    # below: with the kinds in the query, SQLite went through the (kind, on) index for all
+    # 40,000 of them instead of each case's few by case_id (5 ms instead of 1).
     for case_id, unit_id, kind, n in session.execute(
-            select(FollowUp.case_id, FollowUp.unit_id, FollowUp.kind, func.count())
-            .where(FollowUp.on <= day, rebuilt.among(FollowUp.case_id))
-            .group_by(FollowUp.case_id, FollowUp.unit_id, FollowUp.kind)):
+            mine.group_by(FollowUp.case_id, FollowUp.unit_id, FollowUp.kind)):
         if kind in kinds:
             sums[unit_id][kind] -= n
             per_case.setdefault(case_id, {})[kind] = n

@@ -70,7 +70,7 @@ class Table:
     headers: list[str]
     rows: Iterator[tuple[int, list[Any]]]  # (row number as the spreadsheet shows it, cells)
     total: int | None = None  # rows expected, for the progress bar
-    document: Any = None  # a JSON document that is not a plain array (a full export)
+    document: Any = None  # a JSON object (a full export): a dict or a streamed JsonObject
     close: Callable[[], None] = field(default=lambda: None)
 
 
@@ -175,12 +175,13 @@ def _xlsx_table(path: Path) -> Table:
 
 class JsonObject:
     """A JSON file whose top level is an object, read without holding all of it: the keys
-    before `big` at once, the items of `big` one by one, and a key after `big` with one more
-    pass over the file. A full export of a 100,000-case district is 400 MB of JSON, which
-    `json.load` turned into 2.4 GB of Python objects.
+    before `big` at once, the items of `big` one by one, and a key after `big` (or missing)
+    with one more pass over the file each. A full export of a 100,000-case district is
+    430 MB of JSON, which `json.load` turned into 2.4 GB of Python objects.
 
     The file is checked as it is read: a fault ends the read with BadInput, within the
-    caller's transaction, so nothing is written."""
+    caller's transaction, so nothing is written. A key repeated before `big` is refused;
+    after it, it is not looked for (that would cost a slow pass of its own)."""
 
     def __init__(self, path: Path, big: str) -> None:
         self.path, self.big = path, big
@@ -211,22 +212,32 @@ class JsonObject:
             yield from ijson.items(handle, f"{self.big}.item", use_float=True)
 
     def _read_head(self, handle: Any) -> None:
+        """The top-level keys and values up to `big`, told by depth (a prefix alone cannot
+        tell the top level from the inside of a key named "")."""
         import ijson
 
         events = ijson.parse(handle, use_float=True)
-        key, builder = None, ijson.ObjectBuilder()
-        for prefix, event, value in events:
-            if prefix:
-                builder.event(event, value)
-                continue
-            if key is not None:  # the previous key's value is complete
-                self.head[key] = builder.value
-                key, builder = None, ijson.ObjectBuilder()
-            if event == "map_key" and value == self.big:
-                self.big_is_list = next(events, ("", "", None))[1] == "start_array"
-                return
-            if event == "map_key":
+        depth, key, builder = 0, None, ijson.ObjectBuilder()
+        for _prefix, event, value in events:
+            if depth == 1 and event in ("map_key", "end_map"):
+                if key is not None:  # the previous key's value is complete
+                    self.head[key] = builder.value
+                    key, builder = None, ijson.ObjectBuilder()
+                if event == "end_map":
+                    return
+                if value in self.head:
+                    raise BadInput("err.import_json_twice", file=self.path.name, name=value)
+                if value == self.big:
+                    self.big_is_list = next(events, ("", "", None))[1] == "start_array"
+                    return
                 key = value
+                continue
+            if key is not None:
+                builder.event(event, value)
+            if event in ("start_map", "start_array"):
+                depth += 1
+            elif event in ("end_map", "end_array"):
+                depth -= 1
 
     def _open(self) -> Any:
         handle = open(self.path, "rb")  # noqa: SIM115 - closed by the caller's with
@@ -243,7 +254,7 @@ class JsonObject:
         except (ijson.JSONError, UnicodeDecodeError) as exc:
             # the parser's first line ("parse error: premature EOF"); it goes on to draw
             # an arrow under the place over several lines (yajl gives it as bytes)
-            text = exc.args[0] if exc.args else ""
+            text = exc.args[0] if isinstance(exc, ijson.JSONError) and exc.args else str(exc)
             if isinstance(text, bytes):
                 text = text.decode("utf-8", "replace")
             reason = (str(text).strip().splitlines() or [type(exc).__name__])[0].rstrip(".")

@@ -16,54 +16,17 @@ from xinfang_cli.errors import BadInput, ExitCode, XfError
 from xinfang_cli.i18n import LANGUAGES, lang, recognise, set_lang, t, validation_reason
 
 from . import admin, cases, reports, transfer, views
-from .common import STATE, operator_name
+from .common import STATE, HelpGroup, operator_name, translate_help_panels
 
 
-def _translate_help_panels() -> None:
-    """Typer's help headings in the chosen language (imported only when help is shown)."""
-    from typer import rich_utils
-
-    rich_utils.OPTIONS_PANEL_TITLE = t("panel.options")
-    rich_utils.COMMANDS_PANEL_TITLE = t("panel.commands")
-    rich_utils.ARGUMENTS_PANEL_TITLE = t("panel.arguments")
-    rich_utils.REQUIRED_LONG_STRING = t("help.required")
-    rich_utils.DEFAULT_STRING = t("help.default")
-    rich_utils.ENVVAR_STRING = t("help.envvar")
-
-
-def _translate_help_option(command: Any, ctx: Any) -> None:
-    """`-h/--help` described in the chosen language, in `command` and in its subcommands
-    (Click writes "Show this message and exit." in English), and without the "<bool>" that
-    Typer puts beside it: it is a flag."""
-    option = command.get_help_option(ctx)
-    if option is not None:
-        option.help = t("help.help")
-        option.metavar = ""
-    for sub in getattr(command, "commands", {}).values():
-        _translate_help_option(sub, ctx)
-
-
-class XfGroup(typer.core.TyperGroup):
+class XfGroup(HelpGroup):
     """Runs the commands and turns every failure into one translated line and an exit code."""
-
-    def get_help_option(self, ctx: Any) -> Any:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = t("help.help")
-            option.metavar = ""
-        return option
-
-    def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        command = super().get_command(ctx, cmd_name)
-        if command is not None:
-            _translate_help_option(command, ctx)
-        return command
 
     def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:
         extra.pop("standalone_mode", None)
         argv = sys.argv[1:] if args is None else list(args)
         if not argv or "--help" in argv or "-h" in argv:
-            _translate_help_panels()
+            translate_help_panels()
         try:
             code = super().main(
                 args=args, prog_name=prog_name or "xf", standalone_mode=False, **extra

@@ -11,6 +11,7 @@ from xinfang_cli.render import Format, destination, write_json
 from .common import (
     STATE,
     FormatOpt,
+    HelpGroup,
     JsonOpt,
     OutputOpt,
     choice,
@@ -24,10 +25,10 @@ from .common import (
     target,
 )
 
-db_app = typer.Typer(help=t("help.db"), no_args_is_help=True)
-unit_app = typer.Typer(help=t("help.unit"), no_args_is_help=True)
-incident_app = typer.Typer(help=t("help.incident"), no_args_is_help=True)
-deadlines_app = typer.Typer(help=t("help.deadlines"), no_args_is_help=True)
+db_app = typer.Typer(cls=HelpGroup, help=t("help.db"), no_args_is_help=True)
+unit_app = typer.Typer(cls=HelpGroup, help=t("help.unit"), no_args_is_help=True)
+incident_app = typer.Typer(cls=HelpGroup, help=t("help.incident"), no_args_is_help=True)
+deadlines_app = typer.Typer(cls=HelpGroup, help=t("help.deadlines"), no_args_is_help=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -126,6 +126,55 @@ def ask(field: str, enum: type[StrEnum] | None = None) -> str:
                 return str(parse(enum, answer, field))
             except BadInput as exc:
                 typer.echo(t(exc.key, **exc.params), err=True)
+
+
+# --- help ------------------------------------------------------------------------------------
+
+
+def translate_help_panels() -> None:
+    """Typer's help headings in the chosen language (imported only when help is shown)."""
+    from typer import rich_utils
+
+    rich_utils.OPTIONS_PANEL_TITLE = t("panel.options")
+    rich_utils.COMMANDS_PANEL_TITLE = t("panel.commands")
+    rich_utils.ARGUMENTS_PANEL_TITLE = t("panel.arguments")
+    rich_utils.REQUIRED_LONG_STRING = t("help.required")
+    rich_utils.DEFAULT_STRING = t("help.default")
+    rich_utils.ENVVAR_STRING = t("help.envvar")
+
+
+def translate_help_option(command: Any, ctx: Any) -> None:
+    """`-h/--help` described in the chosen language, in `command` and in its subcommands
+    (Click writes "Show this message and exit." in English), and without the "<bool>" that
+    Typer puts beside it: it is a flag."""
+    option = command.get_help_option(ctx)
+    if option is not None:
+        option.help = t("help.help")
+        option.metavar = ""
+    for sub in getattr(command, "commands", {}).values():
+        translate_help_option(sub, ctx)
+
+
+class HelpGroup(typer.core.TyperGroup):
+    """A command group whose help is in the chosen language throughout, also when it is
+    shown for the group named alone (`xf unit`)."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        translate_help_panels()
+        super().format_help(ctx, formatter)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = t("help.help")
+            option.metavar = ""
+        return option
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            translate_help_option(command, ctx)
+        return command
 
 
 # --- the database ---------------------------------------------------------------------------

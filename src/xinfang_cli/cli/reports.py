@@ -16,6 +16,7 @@ from xinfang_cli.render import Format, destination, write_json
 from .common import (
     AsOfOpt,
     FormatOpt,
+    HelpGroup,
     JsonOpt,
     OutputOpt,
     as_of,
@@ -24,8 +25,8 @@ from .common import (
     settings,
 )
 
-campaign_app = typer.Typer(help=t("rpt.help.campaign"), no_args_is_help=True)
-policy_app = typer.Typer(help=t("rpt.help.policy"), no_args_is_help=True)
+campaign_app = typer.Typer(cls=HelpGroup, help=t("rpt.help.campaign"), no_args_is_help=True)
+policy_app = typer.Typer(cls=HelpGroup, help=t("rpt.help.policy"), no_args_is_help=True)
 
 REPORT_FORMATS = (Format.TABLE, Format.MD, Format.CSV, Format.HTML, Format.JSON, Format.XLSX)
 SCORECARD_FORMATS = (Format.TABLE, Format.JSON, Format.CSV, Format.MD)

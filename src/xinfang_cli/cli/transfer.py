@@ -4,7 +4,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -63,7 +63,8 @@ def import_file(
         after_bulk_load(engine(), result.rows)
 
 
-def _restore_export(document: dict, file: str, dry_run: bool) -> None:  # type: ignore[type-arg]
+def _restore_export(document: Any, file: str, dry_run: bool) -> None:
+    """A full export (a dict, or a `transfer.JsonObject` streaming its cases) taken back."""
     from xinfang_cli.db import after_bulk_load
     from xinfang_cli.full_export import restore
 

@@ -50,6 +50,7 @@ MESSAGES: dict[str, str] = {
     "err.import_encoding": "{file}: cannot read the text ({reason}).",
     "err.import_empty": "{file} holds no rows.",
     "err.import_malformed": "{file} cannot be read ({reason}).",
+    "err.import_json_twice": "{file}: the key \"{name}\" appears twice at the top level.",
     "err.import_json_shape": "{file}: JSON must be an array of row objects, or a full export "
                              "of xf.",
     "err.import_unknown_column": "{file}: unknown column {column!r}; the columns are: "

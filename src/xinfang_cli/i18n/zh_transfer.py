@@ -43,6 +43,7 @@ MESSAGES: dict[str, str] = {
     "err.import_encoding": "{file}：无法读取文字（{reason}）。",
     "err.import_empty": "{file} 中没有数据行。",
     "err.import_malformed": "无法读取 {file}（{reason}）。",
+    "err.import_json_twice": "{file}：顶层的键“{name}”出现了两次。",
     "err.import_json_shape": "{file}：JSON 须为逐行对象组成的数组，或 xf 的完整导出文件。",
     "err.import_unknown_column": "{file}：不认识的列 {column!r}；可用的列：{columns}。",
     "err.import_duplicate_column": "{file}：列 {column!r} 出现了两次。",
