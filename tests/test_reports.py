@@ -93,16 +93,48 @@ def test_report_past_week_is_rebuilt_from_history(scored: Xf) -> None:
 
 @pytest.mark.parametrize("args", [
     ["report", "--week", "2018-W41"], ["report", "--week", "2018-W35"],
-    ["scorecard"], ["scorecard", "--as-of", "2018-08-31"]])
+    ["scorecard"], ["scorecard", "--as-of", "2018-08-31"],
+    ["status", "--as-of", "2018-08-31", "--warn-days", "30"],
+    ["overdue", "--as-of", "2018-08-31", "--warn-days", "30"]])
 def test_rebuilt_cases_sent_as_a_list_or_as_a_query_agree(
         scored: Xf, monkeypatch: pytest.MonkeyPatch, args: list[str]) -> None:
     """A few case ids go back to the database as a list, many as the query that chose them
     (asof.LISTED); both must give the same figures, closures and follow-ups."""
     from xinfang_cli import asof
 
-    listed = scored.json(*args)
+    listed = scored(*args, "--json")
     monkeypatch.setattr(asof, "LISTED", 0)
-    assert scored.json(*args) == listed
+    queried = scored(*args, "--json")
+    assert (queried.exit_code, json.loads(queried.stdout)) == (
+        listed.exit_code, json.loads(listed.stdout))
+
+
+def test_status_and_overdue_on_a_past_day(scored: Xf) -> None:
+    """On 09-02 (as in the report of that week): the columns for the cases untouched since,
+    the history for the rest; overdue most overdue first."""
+    late = json.loads(scored("overdue", "--as-of", "2018-09-02", "--json").stdout)["overdue"]
+    assert [(e["id"], e["status"], e["due"]) for e in late] == [
+        ("2018-0011", "accepted", "2018-06-24"), ("2018-0003", "accepted", "2018-07-04"),
+        ("2018-0001", "accepted", "2018-07-09"), ("2018-0006", "accepted", "2018-07-10"),
+        ("2018-0002", "accepted", "2018-07-24")]
+    board = scored.json("status", "--as-of", "2018-09-02")
+    # received by then: 0001-0003, 0005, 0006, 0009, 0011, 0012; closed: 0005, 0009, 0012
+    assert {k: v for k, v in board["totals"].items() if v} == {
+        "accepted": 5, "closed": 3, "total": 8, "overdue": 5}
+    rows = {r["unit"]: r for r in board["units"]}
+    assert (rows["dagang"]["accepted"], rows["dagang"]["overdue"]) == (3, 3)
+    assert (rows["renshi"]["closed"], rows["renshi"]["accepted"]) == (1, 1)  # 0009, 0011
+
+
+def test_overdue_lists_go_by_case_number() -> None:
+    from datetime import date
+
+    from xinfang_cli.queries import deadline_order
+
+    due = date(2018, 7, 1)
+    entries = [{"id": i, "due": due} for i in ("2018-10000", "2018-9999", "2017-12000")]
+    assert [e["id"] for e in sorted(entries, key=deadline_order)] == [
+        "2017-12000", "2018-9999", "2018-10000"]
 
 
 def test_report_from_to(scored: Xf) -> None:

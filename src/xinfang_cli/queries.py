@@ -3,9 +3,10 @@
 Aggregates run in SQL on the indexed `pending_due` column; listings stream.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import case as when
 from sqlalchemy import func, select
@@ -15,6 +16,9 @@ from .enums import CaseStatus
 from .masking import mask_id_number, mask_name, mask_phone
 from .models import Case, FollowUp, History, Incident, Unit
 from .repository import get_case, record
+
+if TYPE_CHECKING:
+    from .asof import CaseIds
 
 
 def case_record(case: Case, unit: Unit, today: date, reveal: bool = False,
@@ -133,12 +137,18 @@ def deadline_entry(case: Case, unit: Unit, as_of: date) -> dict[str, object]:
                          case.petitioner, case.summary, case.leader, case.backlog)
 
 
-def overdue(session: Session, as_of: date, warn_days: int = 0) -> dict[str, object]:
-    """Pending cases past their due date, most overdue first, and those due within `warn_days`."""
+def overdue(session: Session, as_of: date, warn_days: int = 0,
+            rebuilt: "CaseIds | None" = None) -> dict[str, object]:
+    """Pending cases past their due date, most overdue first, and those due within `warn_days`.
+
+    With `rebuilt` (a past day): only the cases received by then whose columns still tell
+    their state, all but `rebuilt` (see `overdue_in_past`)."""
     horizon = as_of + timedelta(days=warn_days)
     query = (select(Case, Unit).join(Unit, Unit.id == Case.unit_id)
              .where(Case.pending_due.is_not(None), Case.pending_due <= horizon)
              .order_by(Case.pending_due, Case.year, Case.seq))
+    if rebuilt is not None:
+        query = query.where(Case.received <= as_of, ~rebuilt.among(Case.id))
     late, soon = [], []
     for case, unit in session.execute(query):
         entry = deadline_entry(case, unit, as_of)
@@ -154,16 +164,21 @@ def overdue(session: Session, as_of: date, warn_days: int = 0) -> dict[str, obje
 STATUS_ORDER = [str(s) for s in CaseStatus]
 
 
-def board(session: Session, as_of: date, warn_days: int) -> dict[str, object]:
-    """`xf status`: units × status counts, with overdue and due-soon columns, and totals."""
+def board(session: Session, as_of: date, warn_days: int,
+          rebuilt: "CaseIds | None" = None) -> dict[str, object]:
+    """`xf status`: units × status counts, with overdue and due-soon columns, and totals.
+
+    With `rebuilt` (a past day): only the cases received by then whose columns still tell
+    their state, all but `rebuilt` (see `board_in_past`)."""
     horizon = as_of + timedelta(days=warn_days)
     pending = Case.pending_due.is_not(None)
     overdue_n = func.sum(when((pending & (Case.pending_due < as_of), 1), else_=0))
     soon_n = func.sum(when((pending & (Case.pending_due >= as_of)
                             & (Case.pending_due <= horizon), 1), else_=0))
-    rows = session.execute(
-        select(Case.unit_id, Case.status, func.count(), overdue_n, soon_n)
-        .group_by(Case.unit_id, Case.status)).all()
+    query = select(Case.unit_id, Case.status, func.count(), overdue_n, soon_n)
+    if rebuilt is not None:
+        query = query.where(Case.received <= as_of, ~rebuilt.among(Case.id))
+    rows = session.execute(query.group_by(Case.unit_id, Case.status)).all()
     units = session.scalars(select(Unit).order_by(Unit.code)).all()
     table = {u.id: _empty_row(u) for u in units}
     for unit_id, status, count, late, soon in rows:
@@ -172,10 +187,14 @@ def board(session: Session, as_of: date, warn_days: int) -> dict[str, object]:
         row["total"] += count
         row["overdue"] += late or 0
         row["due_soon"] += soon or 0
-    totals = {k: sum(r[k] for r in table.values()) for k in [*STATUS_ORDER, "total",
-                                                                "overdue", "due_soon"]}
     return {"as_of": as_of, "warn_days": warn_days, "units": list(table.values()),
-            "totals": totals}
+            "totals": _totals(table.values())}
+
+
+def _totals(rows: Iterable[dict[str, object]]) -> dict[str, int]:
+    rows = list(rows)
+    return {k: sum(int(r[k]) for r in rows)  # type: ignore[call-overload]
+            for k in [*STATUS_ORDER, "total", "overdue", "due_soon"]}
 
 
 def _empty_row(unit: Unit) -> dict[str, object]:
@@ -210,13 +229,16 @@ def changed_after(session: Session, day: date) -> bool:
 
 
 def board_in_past(session: Session, as_of: date, warn_days: int) -> dict[str, object]:
-    """`xf status --as-of` a past day: each case's status and deadline as they stood then."""
-    from .reports import load_timelines, snapshots
+    """`xf status --as-of` a past day: each case's status and deadline as they stood then.
+    SQL for the cases whose columns still tell it; the history for the rest (`asof`)."""
+    from . import asof
+    from .reports import TRACKED, snapshots
 
+    rebuilt = asof.CaseIds.read(session, asof.rebuilt_ids(as_of, TRACKED))
+    data = board(session, as_of, warn_days, rebuilt)
     horizon = as_of + timedelta(days=warn_days)
-    units = session.scalars(select(Unit).order_by(Unit.code)).all()
-    table = {u.code: _empty_row(u) for u in units}
-    for snap in snapshots(load_timelines(session, as_of), as_of):
+    table = {row["unit"]: row for row in data["units"]}  # type: ignore[attr-defined]
+    for snap in snapshots(asof.timelines(session, as_of, rebuilt, TRACKED), as_of):
         row = table[snap.unit]
         row[snap.status] += 1
         row["total"] += 1
@@ -225,23 +247,34 @@ def board_in_past(session: Session, as_of: date, warn_days: int) -> dict[str, ob
             row["overdue"] += 1
         elif due is not None and due <= horizon:
             row["due_soon"] += 1
-    totals = {k: sum(r[k] for r in table.values()) for k in [*STATUS_ORDER, "total",
-                                                                "overdue", "due_soon"]}
-    return {"as_of": as_of, "warn_days": warn_days, "units": list(table.values()),
-            "totals": totals}
+    data["totals"] = _totals(table.values())
+    return data
 
 
 def overdue_in_past(session: Session, as_of: date, warn_days: int = 0) -> dict[str, object]:
-    """`xf overdue --as-of` a past day: what was overdue and due soon then."""
+    """`xf overdue --as-of` a past day: what was overdue and due soon then.
+    SQL for the cases whose columns still tell it; the history for the rest (`asof`)."""
+    from . import asof
+    from .reports import TRACKED, snapshots
     from .reports import deadline_entry as entry
-    from .reports import load_timelines, snapshots
 
+    rebuilt = asof.CaseIds.read(session, asof.rebuilt_ids(as_of, TRACKED))
+    data = overdue(session, as_of, warn_days, rebuilt)
     names = dict(session.execute(select(Unit.code, Unit.name)).all())
     horizon = as_of + timedelta(days=warn_days)
-    pending = sorted((s for s in snapshots(load_timelines(session, as_of), as_of)
-                      if s.pending_due is not None and s.pending_due <= horizon),
-                     key=lambda s: (s.pending_due, s.id))
-    late = [entry(s, names[s.unit], as_of) for s in pending if s.pending_due < as_of]
-    soon = [entry(s, names[s.unit], as_of) for s in pending
-            if s.pending_due >= as_of] if warn_days > 0 else []
+    late, soon = list(data["overdue"]), list(data["due_soon"])  # type: ignore[call-overload]
+    for snap in snapshots(asof.timelines(session, as_of, rebuilt, TRACKED), as_of):
+        due = snap.pending_due
+        if due is not None and due < as_of:
+            late.append(entry(snap, names[snap.unit], as_of))
+        elif due is not None and due <= horizon and warn_days > 0:
+            soon.append(entry(snap, names[snap.unit], as_of))
+    for entries in (late, soon):
+        entries.sort(key=deadline_order)
     return {"as_of": as_of, "overdue": late, "due_soon": soon}
+
+
+def deadline_order(entry: dict[str, object]) -> tuple[object, int, int]:
+    """Most overdue first, then by case number (2018-9999 before 2018-10000)."""
+    year, seq = str(entry["id"]).split("-")
+    return entry["due"], int(year), int(seq)

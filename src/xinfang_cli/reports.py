@@ -21,7 +21,7 @@ from sqlmodel import Session
 from . import asof
 from .campaign import Campaign, phase_on, phase_record, resolution_share
 from .enums import PENDING, CaseStatus, FollowupKind
-from .models import Case, FollowUp, History, Incident, Unit
+from .models import Case, FollowUp, Incident, Unit
 from .scoring import Policy, pace, rank, score
 
 TRACKED = ("status", "unit", "accept_due", "accepted", "due", "closed", "outcome",
@@ -124,20 +124,6 @@ def snapshot(tl: Timeline, day: date) -> Snapshot | None:
         closed=closed, outcome=v["outcome"], satisfaction=v["satisfaction"],  # type: ignore[arg-type]
         leader=v["leader"], repeat_of=tl.case.repeat_of, summary=tl.case.summary,
         petitioner=tl.case.petitioner)  # type: ignore[arg-type]
-
-
-def load_timelines(session: Session, upto: date) -> list[Timeline]:
-    """Every case received by `upto`, with its tracked history."""
-    cases = session.execute(select(*CASE_COLUMNS, Unit.code).join(Unit, Unit.id == Case.unit_id)
-                            .where(Case.received <= upto).order_by(Case.year, Case.seq))
-    timelines = {case.id: Timeline(case, case.code) for case in cases}
-    rows = session.execute(
-        select(History.case_id, History.on, History.field, History.old, History.new)
-        .join(Case, Case.id == History.case_id)
-        .where(History.field.in_(TRACKED), Case.received <= upto).order_by(History.id))
-    for case_id, on, name, old, new in rows:
-        timelines[case_id].rows[name].append((on, old, new))
-    return list(timelines.values())
 
 
 def snapshots(timelines: Iterable[Timeline], day: date) -> list[Snapshot]:
@@ -469,8 +455,10 @@ def _closures(session: Session, start: date, end: date, day: date) -> list[dict[
 def _overdue(session: Session, snaps: list[Snapshot], names: dict[str, str], day: date,
              rebuilt: asof.CaseIds) -> list[dict[str, object]]:
     """Cases pending past their due date at the end of `day`, most overdue first."""
+    from .queries import deadline_order
+
     late = asof.overdue_rows(session, day, rebuilt) + overdue_entries(snaps, names, day)
-    late.sort(key=lambda e: (e["due"], e["id"]))
+    late.sort(key=deadline_order)
     return late
 
 
