@@ -177,7 +177,7 @@ class JsonObject:
     """A JSON file whose top level is an object, read without holding all of it: the keys
     before `big` at once, the items of `big` one by one, and a key after `big` (or missing)
     with one more pass over the file each. A full export of a 100,000-case district is
-    430 MB of JSON, which `json.load` turned into 2.4 GB of Python objects.
+    430 MB of JSON, which `json.load` turned into 2.3 GiB of Python objects.
 
     The file is checked as it is read: a fault ends the read with BadInput, within the
     caller's transaction, so nothing is written. A key repeated before `big` is refused;
@@ -273,7 +273,7 @@ def _json_faults(path: Path) -> Iterator[None]:
 
 def _json_table(path: Path) -> Table:
     """A JSON array of row objects, or an object (a full export), both streamed: a pass for
-    the headers, then the rows one by one (100,000 rows: 70 MB, as from CSV, not 215)."""
+    the headers, then the rows one by one (100,000 rows: 71 MiB, as from CSV, not 214)."""
     import ijson
 
     sha256 = file_sha256(path)
