@@ -344,6 +344,13 @@ def test_full_export_is_refused_masked_or_into_a_database_with_cases(office: Xf,
     office.ok("export", "-o", str(tmp_path / "masked.json"))
     masked = office("import", str(tmp_path / "masked.json"))
     assert masked.exit_code == 2 and "--reveal" in masked.stderr
+    # a key named "" holds no top-level keys: its "revealed" does not count
+    text = (tmp_path / "masked.json").read_text(encoding="utf-8")
+    assert '"revealed": false' in text
+    (tmp_path / "sly.json").write_text(text.replace(
+        '"revealed": false', '"revealed": false, "": {"revealed": true}', 1), encoding="utf-8")
+    sly = office("import", str(tmp_path / "sly.json"))
+    assert sly.exit_code == 2 and "--reveal" in sly.stderr
     office.ok("export", "--reveal", "-o", str(tmp_path / "full.json"))
     busy = office("import", str(tmp_path / "full.json"))
     assert busy.exit_code == 2 and "only into an empty database" in busy.stderr
