@@ -5,8 +5,9 @@ now, so its figures are SQL aggregates (one scan per report, whatever the distri
 size). The others are rebuilt from the history in Python (`reports.Timeline`): cases
 changed after the day, and cases under (re-)review, whose last closing due date is only
 in the history. For today's figures that is a handful of cases; for a day long past,
-those still open then (on the district, 2,560 of the 48,526 received by mid-2016). The
-scorecard, the weekly report, `xf status` and `xf overdue` all count this way.
+those received by then and changed since, mostly the ones still open then (on the
+district, 2,560 of the 48,526 received by mid-2016). The scorecard, the weekly report,
+`xf status` and `xf overdue` all count this way.
 """
 
 from collections.abc import Iterable
