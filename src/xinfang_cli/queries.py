@@ -231,14 +231,13 @@ def changed_after(session: Session, day: date) -> bool:
 def board_in_past(session: Session, as_of: date, warn_days: int) -> dict[str, object]:
     """`xf status --as-of` a past day: each case's status and deadline as they stood then.
     SQL for the cases whose columns still tell it; the history for the rest (`asof`)."""
-    from . import asof
-    from .reports import TRACKED, snapshots
+    from .reports import rebuilt_on
 
-    rebuilt = asof.CaseIds.read(session, asof.rebuilt_ids(as_of, TRACKED))
+    rebuilt, snaps = rebuilt_on(session, as_of)
     data = board(session, as_of, warn_days, rebuilt)
     horizon = as_of + timedelta(days=warn_days)
     table = {row["unit"]: row for row in data["units"]}  # type: ignore[attr-defined]
-    for snap in snapshots(asof.timelines(session, as_of, rebuilt, TRACKED), as_of):
+    for snap in snaps:
         row = table[snap.unit]
         row[snap.status] += 1
         row["total"] += 1
@@ -254,16 +253,15 @@ def board_in_past(session: Session, as_of: date, warn_days: int) -> dict[str, ob
 def overdue_in_past(session: Session, as_of: date, warn_days: int = 0) -> dict[str, object]:
     """`xf overdue --as-of` a past day: what was overdue and due soon then.
     SQL for the cases whose columns still tell it; the history for the rest (`asof`)."""
-    from . import asof
-    from .reports import TRACKED, snapshots
     from .reports import deadline_entry as entry
+    from .reports import rebuilt_on
 
-    rebuilt = asof.CaseIds.read(session, asof.rebuilt_ids(as_of, TRACKED))
+    rebuilt, snaps = rebuilt_on(session, as_of)
     data = overdue(session, as_of, warn_days, rebuilt)
     names = dict(session.execute(select(Unit.code, Unit.name)).all())
     horizon = as_of + timedelta(days=warn_days)
     late, soon = list(data["overdue"]), list(data["due_soon"])  # type: ignore[call-overload]
-    for snap in snapshots(asof.timelines(session, as_of, rebuilt, TRACKED), as_of):
+    for snap in snaps:
         due = snap.pending_due
         if due is not None and due < as_of:
             late.append(entry(snap, names[snap.unit], as_of))

@@ -130,6 +130,13 @@ def snapshots(timelines: Iterable[Timeline], day: date) -> list[Snapshot]:
     return [s for s in (snapshot(tl, day) for tl in timelines) if s is not None]
 
 
+def rebuilt_on(session: Session, day: date) -> tuple[asof.CaseIds, list[Snapshot]]:
+    """The cases whose state at the end of `day` only their history tells (`asof`), and
+    their snapshots; every other case stood then as its columns say now."""
+    rebuilt = asof.CaseIds.read(session, asof.rebuilt_ids(day, TRACKED))
+    return rebuilt, snapshots(asof.timelines(session, day, rebuilt, TRACKED), day)
+
+
 # --- per-unit figures (the scorecard) ----------------------------------------------------
 
 
@@ -250,12 +257,11 @@ def _score_inputs(session: Session, day: date, units: list[Unit]
     """Per unit code: the counts of `score_counts`, and receptions and field visits.
     SQL for the cases whose columns tell their state on `day`; timelines for the rest."""
     code = {u.id: u.code for u in units}
-    rebuilt = asof.CaseIds.read(session, asof.rebuilt_ids(day, TRACKED))
+    rebuilt, snaps = rebuilt_on(session, day)
     counts: dict[str, dict[str, int]] = {}
     for unit_id, sums in asof.unit_sums(session, day, rebuilt,
                                         asof.scorecard_counts(day)).items():
         add_counts(counts, code[unit_id], sums)
-    snaps = snapshots(asof.timelines(session, day, rebuilt, TRACKED), day)
     for unit_code in {s.unit for s in snaps}:
         add_counts(counts, unit_code, score_counts([s for s in snaps if s.unit == unit_code], day))
     kinds = {str(FollowupKind.RECEPTION): "receptions", str(FollowupKind.FIELD): "field_visits"}
@@ -355,8 +361,7 @@ def report(session: Session, start: date, end: date, campaign: Campaign, policy:
     day = min(end, today)
     units = session.scalars(select(Unit).order_by(Unit.code)).all()
     names = {u.code: u.name for u in units}
-    rebuilt = asof.CaseIds.read(session, asof.rebuilt_ids(day, TRACKED))
-    snaps = snapshots(asof.timelines(session, day, rebuilt, TRACKED), day)
+    rebuilt, snaps = rebuilt_on(session, day)
     counts = _report_counts(session, units, snaps, rebuilt, (start, end, day))
     closed = _closures(session, start, end, day)
     share = resolution_share(campaign, day)

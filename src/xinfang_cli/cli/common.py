@@ -144,15 +144,19 @@ def translate_help_panels() -> None:
 
 
 def translate_help_option(command: Any, ctx: Any) -> None:
-    """`-h/--help` described in the chosen language, in `command` and in its subcommands
-    (Click writes "Show this message and exit." in English), and without the "<bool>" that
-    Typer puts beside it: it is a flag."""
-    option = command.get_help_option(ctx)
+    """`-h/--help` in the chosen language, in `command` and in its subcommands."""
+    _translated(command.get_help_option(ctx))
+    for sub in getattr(command, "commands", {}).values():
+        translate_help_option(sub, ctx)
+
+
+def _translated(option: Any) -> Any:
+    """Click's help option described in the chosen language (Click writes "Show this message
+    and exit." in English), without the "<bool>" Typer puts beside it: it is a flag."""
     if option is not None:
         option.help = t("help.help")
         option.metavar = ""
-    for sub in getattr(command, "commands", {}).values():
-        translate_help_option(sub, ctx)
+    return option
 
 
 class HelpGroup(typer.core.TyperGroup):
@@ -164,11 +168,7 @@ class HelpGroup(typer.core.TyperGroup):
         super().format_help(ctx, formatter)
 
     def get_help_option(self, ctx: Any) -> Any:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = t("help.help")
-            option.metavar = ""
-        return option
+        return _translated(super().get_help_option(ctx))
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         command = super().get_command(ctx, cmd_name)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import IO, TYPE_CHECKING, Any
 
-from xinfang_cli.enums import label
+from xinfang_cli.enums import PENDING, label
 from xinfang_cli.i18n import lang, t
 
 if TYPE_CHECKING:
@@ -173,7 +173,7 @@ def case_row(record: dict[str, Any]) -> list[str]:
 
 def running_due(record: dict[str, Any]) -> date | None:
     """The deadline a listed case is working to: acceptance, then handling; none once ended."""
-    if record["status"] not in ("registered", "accepted", "reviewing", "rereviewing"):
+    if record["status"] not in PENDING:
         return None
     return record["due"] if record["status"] != "registered" else record["accept_due"]
 
