@@ -13,7 +13,7 @@ Writes, under `--out`:
 - `rows.csv`: 100,000 plain rows with the contract's import columns, for `xf import`
   against `sqlite-utils insert`.
 
-Deadlines come from xf's own rules (`xinfang_cli.deadlines`, default settings), so the
+Deadlines come from xf's own rules (`xinfang_cli.domain.deadlines`, default settings), so the
 stored due dates are those `xf` would compute.
 """
 
@@ -26,8 +26,8 @@ import random
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from xinfang_cli.config import Settings
-from xinfang_cli.deadlines import Calendar, Deadlines
+from xinfang_cli.config.settings import Settings
+from xinfang_cli.domain.deadlines import Calendar, Deadlines
 
 TODAY = date(2018, 10, 12)
 FIRST = date(2014, 1, 1)
@@ -269,7 +269,7 @@ class District:
         self._set(c, on, action, status=status, **fields)
 
     def _set(self, c: dict, on: date, action: str, **fields: object) -> None:
-        """As services._set: one history row per field whose value changed."""
+        """As operations.op.set_fields: one history row per field whose value changed."""
         changes = []
         for name, value in fields.items():
             key = "reason" if name == "end_reason" else name

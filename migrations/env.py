@@ -4,14 +4,14 @@ from alembic import context
 from sqlalchemy import create_engine
 from sqlmodel import SQLModel
 
-import xinfang_cli.models  # noqa: F401  (registers the tables)
+import xinfang_cli.store.models  # noqa: F401  (registers the tables)
 
 config = context.config
 target_metadata = SQLModel.metadata
 
 
 def _configure(connection) -> None:  # type: ignore[no-untyped-def]
-    xinfang_cli.models.partial_indexes()
+    xinfang_cli.store.models.partial_indexes()
     context.configure(
         connection=connection,
         target_metadata=target_metadata,

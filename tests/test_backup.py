@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Xf, add_case
-from xinfang_cli.db import HEAD
+from xinfang_cli.store.db import HEAD
 
 
 @pytest.fixture

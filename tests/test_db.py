@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 
 from conftest import Xf
 from xinfang_cli.cli import app
-from xinfang_cli.db import HEAD, REVISIONS
-from xinfang_cli.migrate import alembic_config
+from xinfang_cli.store.db import HEAD, REVISIONS
+from xinfang_cli.store.migrate import alembic_config
 
 
 def run(*args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
@@ -110,8 +110,8 @@ def test_migrations_build_exactly_the_models(tmp_path: Path) -> None:
     from alembic.migration import MigrationContext
     from sqlmodel import SQLModel
 
-    import xinfang_cli.models  # noqa: F401
-    from xinfang_cli.migrate import upgrade
+    import xinfang_cli.store.models  # noqa: F401
+    from xinfang_cli.store.migrate import upgrade
 
     engine = create_engine(f"sqlite:///{tmp_path / 'blank.db'}")
     upgrade(engine)
@@ -126,6 +126,6 @@ def test_only_sqlite_and_postgresql() -> None:
     assert (result.exit_code, result.stderr) == (
         3, "xf: mysql://root@localhost/x: xf works with a SQLite file or a PostgreSQL URL "
            "(postgresql+psycopg://user@host/database).\n")
-    from xinfang_cli.db import resolve
+    from xinfang_cli.store.db import resolve
 
     assert resolve("postgres://u@h/db").url == "postgresql+psycopg://u@h/db"

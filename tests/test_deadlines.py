@@ -7,9 +7,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import Xf, add_case
-from xinfang_cli.config import Counting, DeadlineSettings, YearCalendar
-from xinfang_cli.deadlines import Calendar, Deadlines, add_period
-from xinfang_cli.errors import CalendarUnknown, LimitExceeded
+from xinfang_cli.domain.deadlines import (
+    Calendar,
+    Counting,
+    Deadlines,
+    DeadlineSettings,
+    YearCalendar,
+    add_period,
+)
+from xinfang_cli.domain.errors import CalendarUnknown, LimitExceeded
 
 
 def rules(counting: Counting = Counting.CALENDAR, **kw) -> Deadlines:  # type: ignore[no-untyped-def]

@@ -175,7 +175,7 @@ def test_malformed_files_are_exit_2_in_one_line(office: Xf, tmp_path: Path) -> N
         result = office("import", str(tmp_path / name))
         assert result.exit_code == 2, result.stderr
         assert result.stderr.startswith("xf: ") and result.stderr.count("\n") == 1
-    # a JSON object is read as it streams (transfer.JsonObject): its faults, one line each
+    # a JSON object is read as it streams (importing.readers.JsonObject): its faults, one line each
     assert [office("import", str(tmp_path / name)).stderr for name in (
         "obj.json", "bad.json", "twice.json")] == [
         "xf: obj.json: JSON must be an array of row objects, or a full export of xf.\n",
@@ -318,7 +318,7 @@ def test_a_full_export_broken_midway_writes_nothing(office: Xf, tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """The cases are read as they are written: a fault in the middle of them (here the file
     ends there) is one line, exit 2, and the units and cases written before it are undone."""
-    from xinfang_cli import full_export
+    from xinfang_cli.operations import restore as full_export
 
     monkeypatch.setattr(full_export, "CHUNK", 1)  # each case written before the next is read
     written = []
@@ -358,7 +358,7 @@ def test_full_export_is_refused_masked_or_into_a_database_with_cases(office: Xf,
 
 
 def test_the_sample_spreadsheet_imports(xf: Xf) -> None:
-    from xinfang_cli.migrate import sample_dir
+    from xinfang_cli.operations.sample import sample_dir
 
     xf.ok("init", "--sample")
     path = sample_dir() / "import-example.csv"

@@ -3,8 +3,8 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from xinfang_cli.enums import CaseStatus as S
-from xinfang_cli.lifecycle import Action, CaseState, allowed, next_actions, target
+from xinfang_cli.domain.enums import CaseStatus as S
+from xinfang_cli.domain.lifecycle import Action, CaseState, allowed, next_actions, target
 
 
 def step(state: CaseState, action: Action) -> CaseState:

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from conftest import POSTGRES_URL, Xf
-from xinfang_cli.db import HEAD
+from xinfang_cli.store.db import HEAD
 
 TABLES = ("unit", "case_sequence", "petition_case", "followup", "history", "incident")
 AT = "2018-05-02 09:00:00"
@@ -41,7 +41,7 @@ ROWS = [
 
 def build_at_0001(url: str) -> None:
     """A database at the first revision with rows in every table, written as plain SQL."""
-    from xinfang_cli.migrate import upgrade
+    from xinfang_cli.store.migrate import upgrade
 
     engine = create_engine(url)
     try:
@@ -121,8 +121,8 @@ def test_upgrade_to_0002_loses_nothing(old_database: str) -> None:
 
 
 def test_revisions_list_matches_the_migrations_folder() -> None:
-    from xinfang_cli.db import HEAD, REVISIONS
-    from xinfang_cli.migrate import head_revision, migrations_dir
+    from xinfang_cli.store.db import HEAD, REVISIONS
+    from xinfang_cli.store.migrate import head_revision, migrations_dir
 
     files = sorted(p.stem for p in (migrations_dir() / "versions").glob("0*.py"))
     assert tuple(files) == REVISIONS and head_revision() == HEAD == REVISIONS[-1]

@@ -1,7 +1,7 @@
 """Personal data is masked in every output unless revealed, and each reveal is recorded."""
 
 from conftest import Xf, add_case
-from xinfang_cli.masking import mask_id_number, mask_name, mask_phone
+from xinfang_cli.domain.masking import mask_id_number, mask_name, mask_phone
 
 
 def test_masks() -> None:

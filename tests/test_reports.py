@@ -100,7 +100,7 @@ def test_rebuilt_cases_sent_as_a_list_or_as_a_query_agree(
         scored: Xf, monkeypatch: pytest.MonkeyPatch, args: list[str]) -> None:
     """A few case ids go back to the database as a list, many as the query that chose them
     (asof.LISTED); both must give the same figures, closures and follow-ups."""
-    from xinfang_cli import asof
+    from xinfang_cli.views import asof
 
     listed = scored(*args, "--json")
     monkeypatch.setattr(asof, "LISTED", 0)
@@ -129,7 +129,7 @@ def test_status_and_overdue_on_a_past_day(scored: Xf) -> None:
 def test_overdue_lists_go_by_case_number() -> None:
     from datetime import date
 
-    from xinfang_cli.queries import deadline_order
+    from xinfang_cli.views.overdue import deadline_order
 
     due = date(2018, 7, 1)
     entries = [{"id": i, "due": due} for i in ("2018-10000", "2018-9999", "2017-12000")]

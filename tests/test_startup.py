@@ -1,7 +1,7 @@
 """What `xf` does to start fast, and the plain text it prints off a terminal.
 
 Start-up: only the command named on the line is built (`cli.only`), and the garbage
-collector waits until the database is opened (`entry.started`). Off a terminal, tables are
+collector waits until the database is opened (`cli.common.started`). Off a terminal, tables are
 laid out without Rich, in the shape Rich gives them, folded to COLUMNS.
 """
 
@@ -15,7 +15,7 @@ from typer.main import get_command
 
 from conftest import Xf, add_case
 from xinfang_cli.cli import app, invoked_command
-from xinfang_cli.entry import started
+from xinfang_cli.cli.common import started
 from xinfang_cli.render.tables import Column, fold, plain_block
 
 

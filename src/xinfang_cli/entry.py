@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__
+from xinfang_cli import __version__
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -20,7 +20,8 @@ _PACKAGE = Path(__file__).resolve().parent
 def main() -> None:
     # Start-up imports SQLAlchemy, pydantic and Typer: some hundred thousand objects, few
     # of them garbage, which the cyclic collector would walk again and again (6% of a bare
-    # `import typer, sqlmodel` here; more with xf's own models). It waits until `started()`.
+    # `import typer, sqlmodel` here; more with xf's own models). It waits until
+    # `cli.common.started()`, once the database is open.
     gc.disable()
     # Pydantic looks for plugins in every installed package's metadata when it builds its
     # first model (~25 ms at each start); xf uses none. Set to "" to let them load.
@@ -32,18 +33,9 @@ def main() -> None:
     if argv in (["--help"], ["-h"]):
         _help()
         return
-    from .cli import main as run
+    from xinfang_cli.cli import main as run
 
     run()
-
-
-def started() -> None:
-    """Start-up is over (the database is open, the command about to use it): the objects
-    made so far stay out of later collections, and the collector runs again for the work
-    itself."""
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
 
 
 def _help() -> None:
@@ -83,8 +75,8 @@ def _width(terminal: bool) -> int:
 
 def _cache_file(terminal: bool, width: int) -> Path:
     """One file per version, language, width and output kind, and per state of the code."""
-    from .i18n import detect
-    from .paths import data_dir
+    from xinfang_cli.config.paths import data_dir
+    from xinfang_cli.i18n import detect
 
     stamp = hashlib.sha256()
     for path in sorted(_PACKAGE.rglob("*.py")):  # a changed help text renders anew
@@ -104,7 +96,7 @@ def _render_help(terminal: bool, width: int) -> str:
     captured, real = io.StringIO(), sys.stdout
     sys.stdout = captured
     try:
-        from .cli import main as run
+        from xinfang_cli.cli import main as run
 
         run()
     except SystemExit:

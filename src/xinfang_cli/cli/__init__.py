@@ -12,11 +12,10 @@ import typer
 from typer._click import exceptions as click_exceptions
 
 from xinfang_cli import __version__
-from xinfang_cli.errors import BadInput, ExitCode, XfError
+from xinfang_cli.cli import admin, cases, reports, transfer, views
+from xinfang_cli.cli.common import STATE, HelpGroup, operator_name, translate_help_panels
+from xinfang_cli.domain.errors import BadInput, ExitCode, XfError
 from xinfang_cli.i18n import LANGUAGES, lang, recognise, set_lang, t, validation_reason
-
-from . import admin, cases, reports, transfer, views
-from .common import STATE, HelpGroup, operator_name, translate_help_panels
 
 
 class XfGroup(HelpGroup):
@@ -64,7 +63,7 @@ def _shown(params: dict[str, object]) -> dict[str, object]:
     """Dates as ISO text, enumeration values as labels of the chosen language."""
     from enum import StrEnum
 
-    from xinfang_cli.enums import label
+    from xinfang_cli.domain.enums import label
 
     def one(value: object) -> object:
         if hasattr(value, "isoformat"):
@@ -119,9 +118,8 @@ def _unexpected(exc: Exception) -> int:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         return _fail(t("err.value_rejected", reason=reason), ExitCode.BAD_INPUT)
     if isinstance(exc, DBAPIError):
-        from xinfang_cli.db import unusable
-
-        from .common import target
+        from xinfang_cli.cli.common import target
+        from xinfang_cli.store.db import unusable
 
         error = unusable(exc, target())
         return _fail(t(error.key, **error.params), error.exit_code)

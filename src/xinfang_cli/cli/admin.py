@@ -4,11 +4,7 @@ from typing import Annotated
 
 import typer
 
-from xinfang_cli.enums import IncidentKind, UnitKind
-from xinfang_cli.i18n import t
-from xinfang_cli.render import Format, destination, write_json
-
-from .common import (
+from xinfang_cli.cli.common import (
     STATE,
     FormatOpt,
     HelpGroup,
@@ -24,6 +20,9 @@ from .common import (
     settings,
     target,
 )
+from xinfang_cli.domain.enums import IncidentKind, UnitKind
+from xinfang_cli.i18n import t
+from xinfang_cli.render import Format, destination, write_json
 
 db_app = typer.Typer(cls=HelpGroup, help=t("help.db"), no_args_is_help=True)
 unit_app = typer.Typer(cls=HelpGroup, help=t("help.unit"), no_args_is_help=True)
@@ -45,8 +44,8 @@ def _prepare():  # type: ignore[no-untyped-def]
     """Create (SQLite: owner-only file) or open the database and bring it to the newest schema."""
     from sqlalchemy.exc import DBAPIError
 
-    from xinfang_cli.db import create_sqlite_file, make_engine, schema_revision, unusable
-    from xinfang_cli.migrate import upgrade
+    from xinfang_cli.store.db import create_sqlite_file, make_engine, schema_revision, unusable
+    from xinfang_cli.store.migrate import upgrade
 
     where = target()
     if where.path is not None and not where.path.exists():
@@ -63,10 +62,10 @@ def _prepare():  # type: ignore[no-untyped-def]
 def init(
     sample: Annotated[bool, typer.Option("--sample", help=t("opt.sample"), metavar="")] = False,
 ) -> None:
-    from xinfang_cli.dates import today
-    from xinfang_cli.db import unit_of_work
-    from xinfang_cli.deadlines import office_deadlines
-    from xinfang_cli.services import Op
+    from xinfang_cli.config.settings import office_deadlines
+    from xinfang_cli.domain.dates import today
+    from xinfang_cli.operations.op import Op
+    from xinfang_cli.store.db import unit_of_work
 
     engine, before, after = _prepare()
     done(
@@ -78,9 +77,8 @@ def init(
         return
     from sqlalchemy import func, select
 
-    from xinfang_cli.migrate import sample_dir
-    from xinfang_cli.models import Case
-    from xinfang_cli.sample import load
+    from xinfang_cli.operations.sample import load, sample_dir
+    from xinfang_cli.store.models import Case
 
     with unit_of_work(engine) as session:
         if session.scalar(select(func.count()).select_from(Case)):
@@ -95,7 +93,7 @@ def init(
 def db_upgrade() -> None:
     where = target()
     if where.path is not None and not where.path.exists():
-        from xinfang_cli.errors import DatabaseUnusable
+        from xinfang_cli.domain.errors import DatabaseUnusable
 
         raise DatabaseUnusable("err.db_missing", target=where.label)
     engine, before, after = _prepare()
@@ -105,14 +103,14 @@ def db_upgrade() -> None:
         else t("msg.db_current", target=where.label, revision=after)
     )
     if before is not None and before != after:  # a revision may have rewritten rows
-        from xinfang_cli.db import refresh_statistics
+        from xinfang_cli.store.db import refresh_statistics
 
         refresh_statistics(engine)
 
 
 @db_app.command("check", help=t("help.db_check"))
 def db_check(fmt: FormatOpt = "table", as_json: JsonOpt = False) -> None:
-    from xinfang_cli.dbcheck import check
+    from xinfang_cli.store.check import check
 
     chosen = output_format(fmt, as_json, (Format.TABLE, Format.JSON))
     report = check(target(), settings().office.lock_timeout)
@@ -129,9 +127,9 @@ def db_check(fmt: FormatOpt = "table", as_json: JsonOpt = False) -> None:
 def db_copy(
     to: Annotated[str, typer.Option("--to", help=t("opt.copy_to"), metavar="PATH|URL")],
 ) -> None:
-    from xinfang_cli.db import after_bulk_load, create_sqlite_file, make_engine, resolve
-    from xinfang_cli.dbcopy import copy_database
-    from xinfang_cli.migrate import upgrade
+    from xinfang_cli.store.copy import copy_database
+    from xinfang_cli.store.db import after_bulk_load, create_sqlite_file, make_engine, resolve
+    from xinfang_cli.store.migrate import upgrade
 
     source = engine()
     where = resolve(to)
@@ -166,7 +164,7 @@ def unit_add(
         str | None, typer.Option("--leader", help=t("opt.unit_leader"), metavar="NAME")
     ] = None,
 ) -> None:
-    from xinfang_cli.services import add_unit
+    from xinfang_cli.operations.units import add_unit
 
     with operation() as op:
         unit = add_unit(
@@ -182,7 +180,7 @@ def unit_add(
 
 @unit_app.command("list", help=t("help.unit_list"))
 def unit_list(fmt: FormatOpt = "table", as_json: JsonOpt = False, output: OutputOpt = None) -> None:
-    from xinfang_cli.queries import unit_rows
+    from xinfang_cli.views.units import unit_rows
 
     chosen = output_format(fmt, as_json, (Format.TABLE, Format.JSON))
     with reading() as session:
@@ -190,7 +188,7 @@ def unit_list(fmt: FormatOpt = "table", as_json: JsonOpt = False, output: Output
     if chosen is Format.JSON:
         write_json(rows, output)
         return
-    from xinfang_cli.render.tables import print_units
+    from xinfang_cli.render.cases import print_units
 
     with destination(output) as out:
         print_units(rows, out)
@@ -206,7 +204,7 @@ def incident_add(
         str | None, typer.Option("--case", help=t("opt.incident_case"), metavar="ID")
     ] = None,
 ) -> None:
-    from xinfang_cli.services import add_incident
+    from xinfang_cli.operations.incidents import add_incident
 
     with operation() as op:
         add_incident(
@@ -224,7 +222,7 @@ def incident_add(
 def deadlines_recompute(
     dry_run: Annotated[bool, typer.Option("--dry-run", help=t("opt.dry_run"), metavar="")] = False,
 ) -> None:
-    from xinfang_cli.services import recompute_deadlines
+    from xinfang_cli.operations.deadlines import recompute_deadlines
 
     with operation() as op:
         moved = recompute_deadlines(op)
@@ -249,7 +247,8 @@ def config(
     ] = False,
 ) -> None:
     """Print the settings in force as TOML (start your config.toml from it)."""
-    from xinfang_cli.config import config_path, data_dir
+    from xinfang_cli.config.paths import data_dir
+    from xinfang_cli.config.settings import config_path
 
     if path_only:
         typer.echo(config_path())

@@ -4,11 +4,7 @@ from typing import Annotated
 
 import typer
 
-from xinfang_cli.enums import Backlog, Escalation, FollowupKind, Outcome, Satisfaction, Source
-from xinfang_cli.i18n import t
-from xinfang_cli.render import write_json
-
-from .common import (
+from xinfang_cli.cli.common import (
     CaseArg,
     JsonOpt,
     OnOpt,
@@ -19,6 +15,16 @@ from .common import (
     operation,
     settings,
 )
+from xinfang_cli.domain.enums import (
+    Backlog,
+    Escalation,
+    FollowupKind,
+    Outcome,
+    Satisfaction,
+    Source,
+)
+from xinfang_cli.i18n import t
+from xinfang_cli.render import write_json
 
 
 def register(app: typer.Typer) -> None:
@@ -79,7 +85,8 @@ def add(
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:
-    from xinfang_cli.services import NewCase, add_case
+    from xinfang_cli.domain.registration import NewCase
+    from xinfang_cli.operations.cases import add_case
 
     new = NewCase(
         unit=unit or ask("--unit"),
@@ -107,8 +114,8 @@ def add(
 
 
 def _record(op, case):  # type: ignore[no-untyped-def]
-    from xinfang_cli.queries import case_record
-    from xinfang_cli.repository import unit_by_id
+    from xinfang_cli.store.repository import unit_by_id
+    from xinfang_cli.views.cases import case_record
 
     return case_record(
         case,
@@ -119,7 +126,7 @@ def _record(op, case):  # type: ignore[no-untyped-def]
 
 
 def accept(case_id: CaseArg, on: OnOpt = None) -> None:
-    from xinfang_cli.services import accept as accept_case
+    from xinfang_cli.operations.cases import accept as accept_case
 
     with operation() as op:
         case = accept_case(op, case_id, day(on, "--on"))  # type: ignore[arg-type]
@@ -131,7 +138,7 @@ def reject(
     reason: Annotated[str, typer.Option("--reason", help=t("opt.reason"), metavar="TEXT")],
     on: OnOpt = None,
 ) -> None:
-    from xinfang_cli.services import reject as reject_case
+    from xinfang_cli.operations.cases import reject as reject_case
 
     with operation() as op:
         case = reject_case(op, case_id, reason, day(on, "--on"))  # type: ignore[arg-type]
@@ -143,7 +150,7 @@ def assign(
     unit: Annotated[str, typer.Option("--unit", help=t("opt.unit"), metavar="UNIT")],
     on: OnOpt = None,
 ) -> None:
-    from xinfang_cli.services import assign as assign_case
+    from xinfang_cli.operations.cases import assign as assign_case
 
     with operation() as op:
         case = assign_case(op, case_id, unit, day(on, "--on"))
@@ -155,7 +162,7 @@ def leader(
     name: Annotated[str, typer.Argument(help=t("arg.leader_name"), metavar="NAME")],
     on: OnOpt = None,
 ) -> None:
-    from xinfang_cli.services import set_leader
+    from xinfang_cli.operations.cases import set_leader
 
     with operation() as op:
         case = set_leader(op, case_id, name, day(on, "--on"))
@@ -170,7 +177,7 @@ def follow(
     ] = "note",
     on: OnOpt = None,
 ) -> None:
-    from xinfang_cli.services import follow as follow_case
+    from xinfang_cli.operations.cases import follow as follow_case
 
     with operation() as op:
         follow_case(
@@ -189,7 +196,7 @@ def extend(
     reason: Annotated[str, typer.Option("--reason", help=t("opt.extend_reason"), metavar="TEXT")],
     on: OnOpt = None,
 ) -> None:
-    from xinfang_cli.services import extend as extend_case
+    from xinfang_cli.operations.cases import extend as extend_case
 
     with operation() as op:
         case = extend_case(op, case_id, days, reason, day(on, "--on"))
@@ -207,7 +214,7 @@ def close(
         str | None, typer.Option("--satisfaction", help=t("opt.satisfaction"), metavar="RATING")
     ] = None,
 ) -> None:
-    from xinfang_cli.services import close as close_case
+    from xinfang_cli.operations.cases import close as close_case
 
     with operation() as op:
         case = close_case(
@@ -227,7 +234,7 @@ RequestedOpt = Annotated[
 
 
 def review(case_id: CaseArg, requested: RequestedOpt = None) -> None:
-    from xinfang_cli.services import review as review_case
+    from xinfang_cli.operations.cases import review as review_case
 
     with operation() as op:
         case = review_case(op, case_id, day(requested, "--requested"))  # type: ignore[arg-type]
@@ -235,7 +242,7 @@ def review(case_id: CaseArg, requested: RequestedOpt = None) -> None:
 
 
 def rereview(case_id: CaseArg, requested: RequestedOpt = None) -> None:
-    from xinfang_cli.services import rereview as rereview_case
+    from xinfang_cli.operations.cases import rereview as rereview_case
 
     with operation() as op:
         case = rereview_case(op, case_id, day(requested, "--requested"))  # type: ignore[arg-type]
@@ -249,7 +256,7 @@ def terminate(
     ],
     on: OnOpt = None,
 ) -> None:
-    from xinfang_cli.services import terminate as terminate_case
+    from xinfang_cli.operations.cases import terminate as terminate_case
 
     with operation() as op:
         case = terminate_case(op, case_id, reason, day(on, "--on"))  # type: ignore[arg-type]
@@ -262,7 +269,7 @@ def escalate(
     reason: Annotated[str, typer.Option("--reason", help=t("opt.escalate_reason"), metavar="TEXT")],
     on: OnOpt = None,
 ) -> None:
-    from xinfang_cli.services import escalate as escalate_case
+    from xinfang_cli.operations.cases import escalate as escalate_case
 
     with operation() as op:
         case = escalate_case(

@@ -1,5 +1,6 @@
 """What every command shares: global state, option declarations, opening the database."""
 
+import gc
 import getpass
 import os
 from collections.abc import Iterator
@@ -12,9 +13,9 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from xinfang_cli.dates import parse_date, today
-from xinfang_cli.enums import choices_text, parse
-from xinfang_cli.errors import BadInput
+from xinfang_cli.domain.dates import parse_date, today
+from xinfang_cli.domain.enums import choices_text, parse
+from xinfang_cli.domain.errors import BadInput
 from xinfang_cli.i18n import t
 from xinfang_cli.render import Format
 
@@ -22,9 +23,9 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlmodel import Session
 
-    from xinfang_cli.config import Settings
-    from xinfang_cli.db import Target
-    from xinfang_cli.services import Op
+    from xinfang_cli.config.settings import Settings
+    from xinfang_cli.operations.op import Op
+    from xinfang_cli.store.db import Target
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -180,14 +181,23 @@ class HelpGroup(typer.core.TyperGroup):
 # --- the database ---------------------------------------------------------------------------
 
 
+def started() -> None:
+    """Start-up is over (the database is open, the command about to use it): the objects
+    made so far stay out of later collections, and the collector runs again for the work
+    itself."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def settings() -> "Settings":
-    from xinfang_cli.config import load_settings
+    from xinfang_cli.config.settings import load_settings
 
     return load_settings()
 
 
 def target() -> "Target":
-    from xinfang_cli.db import resolve
+    from xinfang_cli.store.db import resolve
 
     if STATE.target is None:
         STATE.target = resolve(STATE.db or os.environ.get("XF_DB") or None)
@@ -195,8 +205,7 @@ def target() -> "Target":
 
 
 def engine() -> "Engine":
-    from xinfang_cli.db import open_database
-    from xinfang_cli.entry import started
+    from xinfang_cli.store.db import open_database
 
     if STATE.engine is None:
         # the collector still waits here: opening imports the driver and its dialect
@@ -209,9 +218,9 @@ def engine() -> "Engine":
 @contextmanager
 def operation() -> Iterator["Op"]:
     """One command, one transaction, with the operator, today and the office's rules."""
-    from xinfang_cli.db import unit_of_work
-    from xinfang_cli.deadlines import office_deadlines
-    from xinfang_cli.services import Op
+    from xinfang_cli.config.settings import office_deadlines
+    from xinfang_cli.operations.op import Op
+    from xinfang_cli.store.db import unit_of_work
 
     rules, now = office_deadlines(), today()
     with unit_of_work(engine(), write=True) as session:
@@ -221,7 +230,7 @@ def operation() -> Iterator["Op"]:
 @contextmanager
 def reading() -> Iterator["Session"]:
     """A read-only transaction: a consistent view while others write."""
-    from xinfang_cli.db import unit_of_work
+    from xinfang_cli.store.db import unit_of_work
 
     with unit_of_work(engine(), write=False) as session:
         yield session

@@ -9,11 +9,7 @@ from typing import Annotated
 
 import typer
 
-from xinfang_cli.errors import BadInput
-from xinfang_cli.i18n import lang, t
-from xinfang_cli.render import Format, destination, write_json
-
-from .common import (
+from xinfang_cli.cli.common import (
     AsOfOpt,
     FormatOpt,
     HelpGroup,
@@ -24,6 +20,9 @@ from .common import (
     reading,
     settings,
 )
+from xinfang_cli.domain.errors import BadInput
+from xinfang_cli.i18n import lang, t
+from xinfang_cli.render import Format, destination, write_json
 
 campaign_app = typer.Typer(cls=HelpGroup, help=t("rpt.help.campaign"), no_args_is_help=True)
 policy_app = typer.Typer(cls=HelpGroup, help=t("rpt.help.policy"), no_args_is_help=True)
@@ -57,7 +56,8 @@ def register(app: typer.Typer) -> None:
 
 def calendar(as_of_: AsOfOpt = None, fmt: FormatOpt = "table", as_json: JsonOpt = False,
              output: OutputOpt = None) -> None:
-    from xinfang_cli.campaign import calendar_view, current_campaign
+    from xinfang_cli.config.campaign import current_campaign
+    from xinfang_cli.domain.campaign import calendar_view
 
     chosen = output_format(fmt, as_json, TABLE_OR_JSON)
     view = calendar_view(current_campaign(), as_of(as_of_), lang())
@@ -74,7 +74,7 @@ def campaign_load(
     file: Annotated[Path, typer.Argument(help=t("rpt.arg.campaign_file"), metavar="FILE",
                                          dir_okay=False)],
 ) -> None:
-    from xinfang_cli.campaign import store_campaign, stored_path
+    from xinfang_cli.config.campaign import store_campaign, stored_path
 
     campaign = store_campaign(file)
     typer.echo(t("rpt.msg.campaign_loaded", name=campaign.label(lang()),
@@ -83,7 +83,7 @@ def campaign_load(
 
 def campaign_show(fmt: FormatOpt = "table", as_json: JsonOpt = False,
                   output: OutputOpt = None) -> None:
-    from xinfang_cli.campaign import current_campaign, stored_path
+    from xinfang_cli.config.campaign import current_campaign, stored_path
 
     chosen = output_format(fmt, as_json, TABLE_OR_JSON)
     campaign = current_campaign()
@@ -105,7 +105,7 @@ def campaign_show(fmt: FormatOpt = "table", as_json: JsonOpt = False,
 
 
 def policy_show(output: OutputOpt = None) -> None:
-    from xinfang_cli.scoring import DEFAULT_POLICY_TOML
+    from xinfang_cli.domain.scoring import DEFAULT_POLICY_TOML
 
     with destination(output) as out:
         out.write(DEFAULT_POLICY_TOML)
@@ -124,10 +124,10 @@ def scorecard(
     as_json: JsonOpt = False,
     output: OutputOpt = None,
 ) -> None:
-    from xinfang_cli.campaign import current_campaign
-    from xinfang_cli.reports import scorecard as figures
-    from xinfang_cli.repository import find_unit
-    from xinfang_cli.scoring import load_policy
+    from xinfang_cli.config.campaign import current_campaign
+    from xinfang_cli.config.policy import load_policy
+    from xinfang_cli.store.repository import find_unit
+    from xinfang_cli.views.scorecard import scorecard as figures
 
     chosen = output_format(fmt, as_json, SCORECARD_FORMATS)
     rules, campaign, when = load_policy(policy), current_campaign(), as_of(as_of_)
@@ -157,14 +157,14 @@ def report(
     as_json: JsonOpt = False,
     output: OutputOpt = None,
 ) -> None:
-    from xinfang_cli.campaign import current_campaign
-    from xinfang_cli.reports import report as figures
-    from xinfang_cli.scoring import load_policy
+    from xinfang_cli.config.campaign import current_campaign
+    from xinfang_cli.config.policy import load_policy
+    from xinfang_cli.views.report import report as figures
 
     chosen = output_format(fmt, as_json, REPORT_FORMATS)
     if chosen is Format.XLSX and output is None:
         raise BadInput("rpt.err.xlsx_output")
-    from xinfang_cli.dates import today
+    from xinfang_cli.domain.dates import today
 
     start, end = period(week, from_, to)
     office = settings().office
@@ -182,7 +182,7 @@ def report(
 
 def period(week: str | None, from_: str | None, to: str | None) -> tuple[date, date]:
     """The report's days: an ISO week, or --from/--to, else the week containing today."""
-    from xinfang_cli.dates import parse_date, parse_week, today
+    from xinfang_cli.domain.dates import parse_date, parse_week, today
 
     if week and (from_ or to):
         raise BadInput("rpt.err.week_and_range")

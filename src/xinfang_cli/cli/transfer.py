@@ -8,13 +8,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from xinfang_cli.errors import BadInput
+from xinfang_cli.cli.common import STATE, OutputOpt, RevealOpt, done, engine, settings, target
+from xinfang_cli.domain.errors import BadInput
 from xinfang_cli.i18n import t
 
-from .common import STATE, OutputOpt, RevealOpt, done, engine, settings, target
-
 if TYPE_CHECKING:
-    from xinfang_cli.services import Op
+    from xinfang_cli.operations.op import Op
 
 PROGRESS_FROM = 2000  # rows: smaller files finish before a bar would be read
 
@@ -37,9 +36,11 @@ def import_file(
     dry_run: Annotated[bool, typer.Option("--dry-run", help=t("opt.import_dry_run"))] = False,
     again: Annotated[bool, typer.Option("--again", help=t("opt.import_again"))] = False,
 ) -> None:
-    from xinfang_cli.db import after_bulk_load
-    from xinfang_cli.full_export import is_full_export
-    from xinfang_cli.transfer import RowsRejected, import_rows, read_table
+    from xinfang_cli.operations.importing.readers import read_table
+    from xinfang_cli.operations.importing.rows import RowsRejected
+    from xinfang_cli.operations.importing.writer import import_rows
+    from xinfang_cli.operations.restore import is_full_export
+    from xinfang_cli.store.db import after_bulk_load
 
     table = read_table(file)
     try:
@@ -64,9 +65,9 @@ def import_file(
 
 
 def _restore_export(document: Any, file: str, dry_run: bool) -> None:
-    """A full export (a dict, or a `transfer.JsonObject` streaming its cases) taken back."""
-    from xinfang_cli.db import after_bulk_load
-    from xinfang_cli.full_export import restore
+    """A full export (a dict, or a `readers.JsonObject` streaming its cases) taken back."""
+    from xinfang_cli.operations.restore import restore
+    from xinfang_cli.store.db import after_bulk_load
 
     with _operation(False) as op:
         restored = restore(op, document, file, target().label)
@@ -81,15 +82,15 @@ def _restore_export(document: Any, file: str, dry_run: bool) -> None:
 @contextmanager
 def _operation(dry_run: bool) -> Iterator["Op"]:
     """A write transaction; a dry run only reads (and takes no write lock)."""
-    from .common import operation, reading
+    from xinfang_cli.cli.common import operation, reading
 
     if not dry_run:
         with operation() as op:
             yield op
         return
-    from xinfang_cli.dates import today
-    from xinfang_cli.deadlines import office_deadlines
-    from xinfang_cli.services import Op
+    from xinfang_cli.config.settings import office_deadlines
+    from xinfang_cli.domain.dates import today
+    from xinfang_cli.operations.op import Op
 
     rules, now = office_deadlines(), today()
     with reading() as session:
@@ -118,9 +119,8 @@ ExportFormatOpt = Annotated[str | None, typer.Option("--format", "-f",
 
 def export(fmt: ExportFormatOpt = None, output: OutputOpt = None,
            reveal: RevealOpt = False) -> None:
-    from xinfang_cli.dates import today
-
-    from .common import operation, reading
+    from xinfang_cli.cli.common import operation, reading
+    from xinfang_cli.domain.dates import today
 
     chosen = _export_format(fmt, output)
     if chosen == "xlsx" and output is None:
@@ -129,7 +129,7 @@ def export(fmt: ExportFormatOpt = None, output: OutputOpt = None,
     now = today()
     if reveal:
         with operation() as op:
-            from xinfang_cli.export import record_reveal
+            from xinfang_cli.views.export import record_reveal
 
             record_reveal(op.session, now, op.by)
             count = _write(op.session, chosen, output, now, True, threshold)
@@ -153,10 +153,11 @@ def _export_format(fmt: str | None, output: Path | None) -> str:
 
 def _write(session, chosen: str, output: Path | None, now, reveal: bool,  # type: ignore[no-untyped-def]
            threshold: int) -> int:
-    from xinfang_cli import __version__, export
-    from xinfang_cli.db import HEAD
-    from xinfang_cli.models import utcnow
+    from xinfang_cli import __version__
     from xinfang_cli.render import destination
+    from xinfang_cli.store.db import HEAD
+    from xinfang_cli.store.models import utcnow
+    from xinfang_cli.views import export
 
     if output is not None:
         export.private_file(output)
@@ -182,7 +183,7 @@ BackupFileArg = Annotated[Path, typer.Argument(help=t("arg.backup_file"), metava
 
 
 def backup(file: BackupFileArg) -> None:
-    from xinfang_cli.backup import backup as copy_database
+    from xinfang_cli.store.backup import backup as copy_database
 
     copied = copy_database(target(), file, settings().office.lock_timeout)
     done(t("msg.backup_done", file=str(copied.file), cases=copied.cases,
@@ -194,7 +195,7 @@ RestoreFileArg = Annotated[Path, typer.Argument(help=t("arg.restore_file"), meta
 
 
 def restore(file: RestoreFileArg) -> None:
-    from xinfang_cli.backup import restore as restore_database
+    from xinfang_cli.store.backup import restore as restore_database
 
     restored = restore_database(target(), file, settings().office.lock_timeout)
     if restored.aside is not None:

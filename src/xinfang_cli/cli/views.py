@@ -4,12 +4,7 @@ from typing import Annotated
 
 import typer
 
-from xinfang_cli.enums import CaseStatus
-from xinfang_cli.errors import ExitCode
-from xinfang_cli.i18n import t
-from xinfang_cli.render import Format, destination, stream_json_array, write_json
-
-from .common import (
+from xinfang_cli.cli.common import (
     STATE,
     AsOfOpt,
     CaseArg,
@@ -24,6 +19,10 @@ from .common import (
     reading,
     settings,
 )
+from xinfang_cli.domain.enums import CaseStatus
+from xinfang_cli.domain.errors import ExitCode
+from xinfang_cli.i18n import t
+from xinfang_cli.render import Format, destination, stream_json_array, write_json
 
 TABLE_OR_JSON = (Format.TABLE, Format.JSON)
 
@@ -42,12 +41,12 @@ def show(
     as_json: JsonOpt = False,
     output: OutputOpt = None,
 ) -> None:
-    from xinfang_cli.dates import today
-    from xinfang_cli.queries import case_detail
+    from xinfang_cli.domain.dates import today
+    from xinfang_cli.views.cases import case_detail
 
     chosen = output_format(fmt, as_json, TABLE_OR_JSON)
     if reveal:
-        from .common import operation
+        from xinfang_cli.cli.common import operation
 
         with operation() as op:
             detail = case_detail(
@@ -61,7 +60,7 @@ def show(
     if chosen is Format.JSON:
         write_json(detail, output)
         return
-    from xinfang_cli.render.tables import print_case_detail
+    from xinfang_cli.render.cases import print_case_detail
 
     with destination(output) as out:
         print_case_detail(detail, out)
@@ -90,9 +89,9 @@ def list_cases(
     as_json: JsonOpt = False,
     output: OutputOpt = None,
 ) -> None:
-    from xinfang_cli.queries import CaseFilter, case_record
-    from xinfang_cli.queries import list_cases as query
-    from xinfang_cli.repository import find_unit
+    from xinfang_cli.store.repository import find_unit
+    from xinfang_cli.views.cases import CaseFilter, case_record
+    from xinfang_cli.views.cases import list_cases as query
 
     chosen = output_format(fmt, as_json, TABLE_OR_JSON)
     when = as_of(as_of_)
@@ -106,9 +105,8 @@ def list_cases(
     )
     threshold = settings().office.group_threshold
     if reveal:  # recorded and committed first: a listing cut short has still been seen
-        from xinfang_cli.queries import reveal_matching
-
-        from .common import operation
+        from xinfang_cli.cli.common import operation
+        from xinfang_cli.views.cases import reveal_matching
 
         with operation() as op:
             if unit:
@@ -127,7 +125,7 @@ def _emit_list(rows, chosen: Format, output) -> None:  # type: ignore[no-untyped
         if chosen is Format.JSON:
             stream_json_array(rows, out)
         else:
-            from xinfang_cli.render.tables import print_case_list
+            from xinfang_cli.render.cases import print_case_list
 
             print_case_list(rows, out)
 
@@ -142,8 +140,9 @@ def status(
     as_json: JsonOpt = False,
     output: OutputOpt = None,
 ) -> None:
-    from xinfang_cli.dates import today
-    from xinfang_cli.queries import board, board_in_past, changed_after
+    from xinfang_cli.domain.dates import today
+    from xinfang_cli.views.asof import changed_after
+    from xinfang_cli.views.board import board, board_in_past
 
     chosen = output_format(fmt, as_json, TABLE_OR_JSON)
     when = as_of(as_of_)
@@ -155,7 +154,7 @@ def status(
     if chosen is Format.JSON:
         write_json(data, output)
         return
-    from xinfang_cli.render.tables import print_board
+    from xinfang_cli.render.board import print_board
 
     with destination(output) as out:
         print_board(data, out)
@@ -170,9 +169,10 @@ def overdue(
     as_json: JsonOpt = False,
     output: OutputOpt = None,
 ) -> None:
-    from xinfang_cli.dates import today
-    from xinfang_cli.queries import changed_after, overdue_in_past
-    from xinfang_cli.queries import overdue as query
+    from xinfang_cli.domain.dates import today
+    from xinfang_cli.views.asof import changed_after
+    from xinfang_cli.views.overdue import overdue as query
+    from xinfang_cli.views.overdue import overdue_in_past
 
     chosen = output_format(fmt, as_json, TABLE_OR_JSON)
     when = as_of(as_of_)
@@ -182,7 +182,7 @@ def overdue(
     if chosen is Format.JSON:
         write_json(data, output)
     elif data["overdue"] or data["due_soon"]:
-        from xinfang_cli.render.tables import print_overdue
+        from xinfang_cli.render.board import print_overdue
 
         with destination(output) as out:
             print_overdue(data, out)

@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from . import en, en_reports, en_transfer, zh, zh_reports, zh_transfer
+from xinfang_cli.i18n import en, en_reports, en_transfer, zh, zh_reports, zh_transfer
 
 CATALOGUES: dict[str, dict[str, str]] = {
     "zh": {**zh.MESSAGES, **zh_reports.MESSAGES, **zh_transfer.MESSAGES},

@@ -5,10 +5,9 @@ stack, an inline SVG chart; no external files, no scripts. The markup is well-fo
 from html import escape
 from typing import Any
 
-from xinfang_cli.dates import today
+from xinfang_cli.domain.dates import today
 from xinfang_cli.i18n import lang, t
-
-from .report_sections import (
+from xinfang_cli.render.report_sections import (
     Section,
     backlog,
     by_outcome,

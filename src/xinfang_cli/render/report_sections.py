@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from xinfang_cli.enums import Backlog, IncidentKind, Outcome, Source, label
+from xinfang_cli.domain.enums import Backlog, IncidentKind, Outcome, Source, label
 from xinfang_cli.i18n import lang, t
 
 

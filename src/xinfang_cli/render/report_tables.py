@@ -10,8 +10,7 @@ from __future__ import annotations
 from typing import IO, TYPE_CHECKING, Any
 
 from xinfang_cli.i18n import t
-
-from .report_sections import (
+from xinfang_cli.render.report_sections import (
     Column,
     Section,
     cell,
@@ -20,7 +19,7 @@ from .report_sections import (
     report_sections,
     scorecard_section,
 )
-from .tables import console, plain
+from xinfang_cli.render.tables import console, plain
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -50,8 +49,8 @@ def section_table(section: Section, wrap: set[str] | None = None) -> Table:
 
 def plain_section(section: Section, out: IO[str], wrap: set[str] | None = None) -> None:
     """A section as plain lines, in the shape of `section_table`."""
-    from .tables import Column as Plain
-    from .tables import plain_block, plain_width
+    from xinfang_cli.render.tables import Column as Plain
+    from xinfang_cli.render.tables import plain_block, plain_width
 
     wrap = wrap or WRAP
     if not section.rows:

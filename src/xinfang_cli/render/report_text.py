@@ -5,9 +5,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from xinfang_cli.i18n import t
-
-from . import Format, destination
-from .report_sections import (
+from xinfang_cli.render import Format, destination
+from xinfang_cli.render.report_sections import (
     Section,
     cell,
     period_text,
@@ -20,14 +19,14 @@ from .report_sections import (
 def write_report(data: dict[str, Any], chosen: Format, output: Path | None) -> None:
     """Write the weekly report in `chosen` format to `output` (or stdout)."""
     if chosen is Format.XLSX:
-        from .report_xlsx import write_xlsx
+        from xinfang_cli.render.report_xlsx import write_xlsx
 
         assert output is not None
         write_xlsx(report_sections(data), _heading(data), output)
         return
     with destination(output) as out:
         if chosen is Format.TABLE:
-            from .report_tables import print_report
+            from xinfang_cli.render.report_tables import print_report
 
             print_report(data, out)
         elif chosen is Format.MD:
@@ -35,7 +34,7 @@ def write_report(data: dict[str, Any], chosen: Format, output: Path | None) -> N
         elif chosen is Format.CSV:
             write_csv(report_sections(data), out)
         elif chosen is Format.HTML:
-            from .report_html import render_html
+            from xinfang_cli.render.report_html import render_html
 
             out.write(render_html(data))
 
@@ -44,7 +43,7 @@ def write_scorecard(data: dict[str, Any], chosen: Format, output: Path | None) -
     """Write the scorecards as a table, Markdown or CSV."""
     with destination(output) as out:
         if chosen is Format.TABLE:
-            from .report_tables import print_scorecard
+            from xinfang_cli.render.report_tables import print_scorecard
 
             print_scorecard(data, out)
         elif chosen is Format.MD:

@@ -11,8 +11,7 @@ from openpyxl.utils import get_column_letter
 from rich.cells import cell_len
 
 from xinfang_cli.i18n import t
-
-from .report_sections import Section
+from xinfang_cli.render.report_sections import Section
 
 HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
 MAX_WIDTH = 60  # a long summary wraps instead of stretching the sheet

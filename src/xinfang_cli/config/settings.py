@@ -1,0 +1,104 @@
+"""The office's settings (`config.toml` in the data directory) and reading settings files.
+
+Every key has a default, so the file is optional; `xf config` prints the one in force.
+The rules the settings parametrise live in `domain` (`domain.deadlines.DeadlineSettings`);
+this module reads them from disk.
+"""
+
+import os
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from xinfang_cli.config.paths import data_dir
+from xinfang_cli.domain.deadlines import DeadlineSettings, YearCalendar
+from xinfang_cli.domain.errors import BadInput, ConfigError
+from xinfang_cli.i18n import validation_reason
+
+if TYPE_CHECKING:
+    from xinfang_cli.domain.deadlines import Deadlines
+
+
+class OfficeSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = "连云区教育局信访工作领导小组办公室"
+    name_en: str = "Petition Office, Lianyun District Education Bureau"
+    # people at or above this count as a group petition (集体访)
+    group_threshold: int = Field(5, ge=2)
+    warn_days: int = Field(7, ge=0, le=60)  # `xf status`: the due-soon column
+    lock_timeout: float = Field(30.0, gt=0)  # seconds a writer waits for another
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    office: OfficeSettings = Field(default_factory=OfficeSettings)
+    deadlines: DeadlineSettings = Field(default_factory=DeadlineSettings)
+    holidays: dict[int, YearCalendar] = Field(default_factory=dict)
+
+    @field_validator("holidays", mode="before")
+    @classmethod
+    def _years_as_ints(cls, value: object) -> object:
+        if isinstance(value, dict):
+            return {int(k): v for k, v in value.items()}
+        return value
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def parse_toml(model: type[M], text: str, origin: str, key: str) -> M:
+    """A settings file (config, policy, campaign) read into `model`; a malformed one is
+    exit 2 naming the file and its first fault, in the chosen language."""
+    try:
+        return model.model_validate(tomllib.loads(text))
+    except tomllib.TOMLDecodeError as exc:
+        raise BadInput(key, path=origin, reason=str(exc)) from None
+    except ValidationError as exc:
+        raise BadInput(key, path=origin, reason=validation_reason(exc.errors()[0])) from None
+
+
+def config_path() -> Path:
+    """XF_CONFIG, else `config.toml` in the data directory."""
+    explicit = os.environ.get("XF_CONFIG")
+    return Path(explicit) if explicit else data_dir() / "config.toml"
+
+
+def default_db_path() -> Path:
+    return data_dir() / "xf.db"
+
+
+@cache
+def _load(path: Path, mtime: float) -> Settings:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(path=str(path), reason=str(exc)) from None
+    return parse_toml(Settings, text, str(path), ConfigError.key)
+
+
+def load_settings() -> Settings:
+    """The office's settings; defaults where the file is absent or silent."""
+    path = config_path()
+    if not path.exists():
+        return Settings()
+    return _load(path, path.stat().st_mtime)
+
+
+def office_deadlines() -> "Deadlines":
+    """The rules in force: config.toml's [deadlines] and [holidays], else the defaults."""
+    from xinfang_cli.domain.deadlines import Calendar, Deadlines
+
+    settings = load_settings()
+    return Deadlines(settings.deadlines, Calendar(settings.holidays))
+
+
+def read_file(path: Path, key: str) -> str:
+    """A settings file's text (policy, campaign); unreadable is exit 2 naming the file."""
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise BadInput(key, path=str(path), reason=reason) from None

@@ -1,0 +1,172 @@
+"""Writing checked rows of `xf import` as `xf add` would, in bulk, in the caller's one
+transaction: case numbers reserved per year and chunk, cases and their history as
+multi-row inserts (`store.bulk`), and the import recorded as a batch. A bad row means
+nothing is written, and every bad row is reported.
+"""
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from xinfang_cli.domain.enums import CaseStatus
+from xinfang_cli.domain.errors import BadInput
+from xinfang_cli.domain.registration import blank, check_case_fields
+from xinfang_cli.operations.importing.readers import Table
+from xinfang_cli.operations.importing.rows import RowError, RowReader, RowsRejected, map_headers
+from xinfang_cli.store.bulk import insert_many
+
+CHUNK = 2000  # rows per multi-row insert
+
+
+class BulkWriter:
+    """Writes checked new cases as `xf add` would, a chunk at a time, in one transaction."""
+
+    def __init__(self, op: Any, batch_id: int | None) -> None:
+        from xinfang_cli.store.models import utcnow
+
+        self.op, self.batch_id = op, batch_id
+        self.at = utcnow()
+        self.pending: list[tuple[Any, Any]] = []
+        self.written = 0
+        self._accept_due: dict[date, date] = {}
+
+    def add(self, new: Any, unit: Any) -> None:
+        self.pending.append((new, unit))
+        if len(self.pending) >= CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        from xinfang_cli.store.models import Case, History
+        from xinfang_cli.store.repository import allocate_case_numbers
+
+        counts = Counter(new.received.year for new, _ in self.pending)
+        next_seq = {year: allocate_case_numbers(self.op.session, year, n)
+                    for year, n in sorted(counts.items())}
+        cases, history = [], []
+        for new, unit in self.pending:
+            year = new.received.year
+            seq, next_seq[year] = next_seq[year], next_seq[year] + 1
+            case = self._case(new, unit, year, seq)
+            cases.append(case)
+            history += self._history(case, unit.code)
+        insert_many(self.op.session, Case.__table__, cases)
+        insert_many(self.op.session, History.__table__, history)
+        self.written += len(cases)
+        self.pending = []
+
+    def _case(self, new: Any, unit: Any, year: int, seq: int) -> dict[str, Any]:
+        from xinfang_cli.store.repository import case_id
+
+        accept_due = self._accept_due.get(new.received)
+        if accept_due is None:
+            accept_due = self._accept_due[new.received] = self.op.deadlines.accept_due(
+                new.received)
+        status, status_on, due, pending = CaseStatus.REGISTERED, new.received, None, accept_due
+        if new.accepted:  # registered as already accepted that day (xf add --accepted)
+            due = self.op.deadlines.handling_due(new.accepted, new.due)
+            status, status_on, pending = CaseStatus.ACCEPTED, new.accepted, due
+        return {
+            "id": case_id(year, seq), "year": year, "seq": seq, "unit_id": unit.id,
+            "source": str(new.source), "backlog": str(new.backlog) if new.backlog else None,
+            "status": str(status), "status_on": status_on, "received": new.received,
+            "accept_due": accept_due, "accepted": new.accepted, "superior_due": new.due,
+            "extended_days": 0, "extension_reason": None, "due": due, "pending_due": pending,
+            "closed": None, "outcome": None, "satisfaction": None, "review_requested": None,
+            "rereview_requested": None, "end_reason": None,
+            "petitioner": new.petitioner.strip(), "phone": blank(new.phone),
+            "id_number": blank(new.id_number.upper() if new.id_number else None),
+            "people": new.people, "summary": new.summary.strip(), "topic": blank(new.topic),
+            "leader": blank(new.leader), "escalation": None, "repeat_of": None,
+            "created_at": self.at, "import_batch_id": self.batch_id,
+        }
+
+    def _history(self, case: dict[str, Any], unit_code: str) -> list[dict[str, Any]]:
+        """The rows `add_case` (and `accept`) would write for this case."""
+        rows = [("add", case["received"], "status", None, str(CaseStatus.REGISTERED)),
+                ("add", case["received"], "unit", None, unit_code),
+                ("add", case["received"], "accept_due", None, case["accept_due"].isoformat())]
+        if case["accepted"]:
+            on = case["accepted"]
+            rows += [("accept", on, "status", str(CaseStatus.REGISTERED), case["status"]),
+                     ("accept", on, "accepted", None, on.isoformat()),
+                     ("accept", on, "due", None, case["due"].isoformat())]
+        return [{"case_id": case["id"], "at": self.at, "on": on, "by": self.op.by,
+                 "action": action, "field": fld, "old": old, "new": new}
+                for action, on, fld, old, new in rows]
+
+
+@dataclass
+class ImportResult:
+    rows: int
+    batch_id: int | None
+    dry_run: bool
+
+
+def import_rows(op: Any, table: Table, file_name: str, dry_run: bool = False,
+                again: bool = False, advance: Callable[[int], None] = lambda n: None
+                ) -> ImportResult:
+    """Check every row; unless one is bad (RowsRejected) or it is a dry run, write them all."""
+    from xinfang_cli.store.repository import lookup_unit, unit_index
+
+    reader = RowReader(map_headers(table.headers, file_name), table.headers)
+    units = unit_index(op.session)
+    batch_id = None if dry_run else _start_batch(op, table, file_name, again)
+    writer = BulkWriter(op, batch_id)
+    errors: list[RowError] = []
+    checked = 0
+    for number, cells in table.rows:
+        values = reader.values(cells)
+        advance(1)
+        if values is None:
+            continue
+        checked += 1
+        new, row_errors = reader.parse(number, values)
+        if new is not None:
+            row_errors = reader.rules(number, lambda n=new: lookup_unit(units, n.unit),
+                                      lambda n=new: check_case_fields(n, op.today))
+            unit = units.get(new.unit.strip().lower()) or units.get(new.unit.strip())
+        if row_errors:
+            errors += row_errors
+        elif not dry_run and not errors:
+            writer.add(new, unit)
+    if errors:
+        bad = len({e.row for e in errors})
+        raise RowsRejected([e.line() for e in errors], n=bad, file=file_name)
+    if checked == 0:
+        raise BadInput("err.import_empty", file=file_name)
+    writer.flush()
+    if batch_id is not None:
+        _finish_batch(op, batch_id, writer.written)
+    return ImportResult(checked, batch_id, dry_run)
+
+
+def _start_batch(op: Any, table: Table, file_name: str, again: bool) -> int:
+    from sqlalchemy import insert, select
+
+    from xinfang_cli.store.models import ImportBatch, utcnow
+
+    if not again:
+        earlier = op.session.execute(
+            select(ImportBatch.id, ImportBatch.at, ImportBatch.rows)
+            .where(ImportBatch.sha256 == table.sha256).order_by(ImportBatch.id)).first()
+        if earlier is not None:
+            raise BadInput("err.import_again", file=file_name, batch=earlier[0],
+                           at=earlier[1].strftime("%Y-%m-%d %H:%M"), rows=earlier[2])
+    result = op.session.execute(
+        insert(ImportBatch.__table__).values(
+            file_name=file_name[:255], sha256=table.sha256, rows=0, by=op.by, at=utcnow())
+        .returning(ImportBatch.__table__.c.id))
+    return int(result.scalar_one())
+
+
+def _finish_batch(op: Any, batch_id: int, rows: int) -> None:
+    from sqlalchemy import update
+
+    from xinfang_cli.store.models import ImportBatch
+
+    op.session.execute(update(ImportBatch.__table__)
+                       .where(ImportBatch.__table__.c.id == batch_id).values(rows=rows))

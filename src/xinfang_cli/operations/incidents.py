@@ -1,0 +1,29 @@
+"""Incidents against a unit: a skip-level petition or a breach of the four guarantees
+(四确保), which the scorecard deducts or vetoes."""
+
+from datetime import date
+
+from xinfang_cli.domain.enums import IncidentKind
+from xinfang_cli.domain.registration import event_day, not_after_today, required
+from xinfang_cli.operations.op import Op
+from xinfang_cli.store.models import Incident
+from xinfang_cli.store.repository import find_unit, get_case, record
+
+
+def add_incident(op: Op, unit_ref: str, kind: IncidentKind, on: date, note: str,
+                 case_ref: str | None = None) -> Incident:
+    """Record a skip-level petition or a breach of the four guarantees (四确保)."""
+    unit = find_unit(op.session, unit_ref)
+    not_after_today(on, op.today, "--on")
+    case = None
+    if case_ref:
+        case = get_case(op.session, case_ref)
+        event_day(on, case.received, op.today, "--on")
+    incident = Incident(unit_id=unit.id, kind=str(kind), on=on,
+                        case_id=case.id if case else None, note=required(note, "--note"),
+                        by=op.by)
+    op.session.add(incident)
+    if case:
+        record(op.session, case.id, on, op.by, "incident", [("kind", None, kind)])
+    op.session.flush()
+    return incident

@@ -1,0 +1,37 @@
+"""Running the Alembic revisions in `migrations/` (shipped inside the package)."""
+
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from xinfang_cli.config.paths import shipped
+
+
+def migrations_dir() -> Path:
+    """The Alembic revisions (`migrations/`), shipped inside the package."""
+    return shipped("migrations", "env.py")
+
+
+def alembic_config(url: str):  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to `revision` in one transaction (DDL is transactional on both backends)."""
+    from alembic import command
+
+    config = alembic_config(engine.url.render_as_string(hide_password=False))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, revision)
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head() or ""

@@ -1,0 +1,103 @@
+"""Storage helpers over one Session. They never commit: the caller's unit of work does."""
+
+from collections.abc import Iterable
+from datetime import date
+
+from sqlalchemy import func, or_, select, update
+from sqlmodel import Session
+
+from xinfang_cli.domain.errors import CaseNotFound, UnitNotFound
+from xinfang_cli.store.models import Case, CaseSequence, History, Unit
+
+
+def find_unit(session: Session, ref: str) -> Unit:
+    """A unit by its code (any case) or its exact Chinese name."""
+    wanted = ref.strip()
+    unit = session.scalar(
+        select(Unit).where(or_(func.lower(Unit.code) == wanted.lower(), Unit.name == wanted)))
+    if unit is None:
+        raise UnitNotFound(value=ref)
+    return unit
+
+
+def unit_index(session: Session) -> dict[str, Unit]:
+    """Every unit under the keys `find_unit` matches: lower-case code and exact name.
+
+    For bulk work (an import) that would otherwise look a unit up once per row.
+    """
+    index: dict[str, Unit] = {}
+    for unit in session.scalars(select(Unit)):
+        index[unit.code.lower()] = unit
+        index[unit.name] = unit
+    return index
+
+
+def lookup_unit(index: dict[str, Unit], ref: str) -> Unit:
+    """`find_unit` over a `unit_index`: the same matching, the same error."""
+    wanted = ref.strip()
+    unit = index.get(wanted.lower()) or index.get(wanted)
+    if unit is None:
+        raise UnitNotFound(value=ref)
+    return unit
+
+
+def get_case(session: Session, case_id: str, lock: bool = False) -> Case:
+    query = select(Case).where(Case.id == case_id.strip().upper())
+    if lock:
+        query = query.with_for_update()
+    case = session.scalar(query)
+    if case is None:
+        raise CaseNotFound(value=case_id)
+    return case
+
+
+def unit_by_id(session: Session, unit_id: int) -> Unit:
+    unit = session.get(Unit, unit_id)
+    assert unit is not None  # a foreign key guards it
+    return unit
+
+
+def allocate_case_numbers(session: Session, year: int, count: int = 1) -> int:
+    """Reserve `count` numbers in `year`; returns the first. Gap-free: rolled back with the caller.
+
+    The UPDATE takes the row lock (PostgreSQL) or the write lock (SQLite, BEGIN IMMEDIATE),
+    so concurrent clerks queue here instead of colliding.
+    """
+    bump = (update(CaseSequence).where(CaseSequence.year == year)
+            .values(last=CaseSequence.last + count))
+    if session.execute(bump).rowcount == 0:
+        _insert_sequence_row(session, year)
+        session.execute(bump)
+    last = session.scalar(select(CaseSequence.last).where(CaseSequence.year == year))
+    assert last is not None
+    return last - count + 1
+
+
+def _insert_sequence_row(session: Session, year: int) -> None:
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    session.execute(insert(CaseSequence).values(year=year, last=0).on_conflict_do_nothing())
+
+
+def case_id(year: int, seq: int) -> str:
+    """`2018-0001`; past 9999 the number simply grows."""
+    return f"{year}-{seq:04d}"
+
+
+def record(session: Session, case: str | None, on: date, by: str, action: str,
+           changes: Iterable[tuple[str | None, object, object]] = ((None, None, None),)) -> None:
+    """Append one history row per changed field (history is never updated or deleted)."""
+    for field, old, new in changes:
+        session.add(History(case_id=case, on=on, by=by, action=action, field=field,
+                            old=_text(old), new=_text(new)))
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)

@@ -1,0 +1,107 @@
+"""Reading cases: the case object of the contract (`xf show`, `xf list`), listings that
+stream, and the record of a reveal of personal data."""
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from xinfang_cli.domain.masking import mask_id_number, mask_name, mask_phone
+from xinfang_cli.store.models import Case, FollowUp, History, Unit
+from xinfang_cli.store.repository import get_case, record
+
+
+def case_record(case: Case, unit: Unit, today: date, reveal: bool = False,
+                group_threshold: int = 5) -> dict[str, object]:
+    """The contract's case object (JSON keys fixed; tables show the same values)."""
+    return {
+        "id": case.id, "unit": unit.code, "unit_name": unit.name, "source": case.source,
+        "backlog": case.backlog, "status": case.status, "received": case.received,
+        "accepted": case.accepted, "accept_due": case.accept_due, "due": case.due,
+        "extended_days": case.extended_days, "closed": case.closed, "outcome": case.outcome,
+        "satisfaction": case.satisfaction,
+        "petitioner": case.petitioner if reveal else mask_name(case.petitioner),
+        "phone": case.phone if reveal else mask_phone(case.phone),
+        "id_number": case.id_number if reveal else mask_id_number(case.id_number),
+        "people": case.people, "group": case.people >= group_threshold,
+        "summary": case.summary, "topic": case.topic, "leader": case.leader,
+        "escalation": case.escalation, "repeat_of": case.repeat_of,
+        "review_requested": case.review_requested,
+        "rereview_requested": case.rereview_requested, "reason": case.end_reason,
+        "extension_reason": case.extension_reason,
+        "overdue": case.pending_due is not None and case.pending_due < today,
+    }
+
+
+def case_detail(session: Session, ref: str, today: date, reveal: bool, by: str,
+                group_threshold: int = 5) -> dict[str, object]:
+    """`xf show`: the case with its follow-ups and history; a reveal is recorded."""
+    case = get_case(session, ref)
+    unit = session.get(Unit, case.unit_id)
+    assert unit is not None
+    if reveal:
+        record(session, case.id, today, by, "reveal", [("personal_data", None, "show")])
+        session.flush()
+    detail = case_record(case, unit, today, reveal, group_threshold)
+    detail["followups"] = [
+        {"on": f.on, "kind": f.kind, "note": f.note, "by": f.by}
+        for f in session.scalars(select(FollowUp).where(FollowUp.case_id == case.id)
+                                 .order_by(FollowUp.on, FollowUp.id))]
+    detail["history"] = [
+        {"at": h.at.replace(microsecond=0), "on": h.on, "by": h.by, "action": h.action,
+         "field": h.field, "old": h.old, "new": h.new}
+        for h in session.scalars(select(History).where(History.case_id == case.id)
+                                 .order_by(History.id))]
+    return detail
+
+
+@dataclass
+class CaseFilter:
+    unit: int | None = None
+    statuses: list[str] = field(default_factory=list)
+    backlog_only: bool = False
+    overdue_on: date | None = None
+    since: date | None = None
+    open_only: bool = False
+
+
+def _filtered(query, flt: CaseFilter):  # type: ignore[no-untyped-def]
+    if flt.unit is not None:
+        query = query.where(Case.unit_id == flt.unit)
+    if flt.statuses:
+        query = query.where(Case.status.in_(flt.statuses))
+    if flt.backlog_only:
+        query = query.where(Case.backlog.is_not(None))
+    if flt.overdue_on is not None:
+        query = query.where(Case.pending_due.is_not(None), Case.pending_due < flt.overdue_on)
+    if flt.open_only:
+        query = query.where(Case.pending_due.is_not(None))
+    if flt.since is not None:
+        query = query.where(Case.received >= flt.since)
+    return query
+
+
+def list_cases(session: Session, flt: CaseFilter) -> Iterator[tuple[Case, Unit]]:
+    """Every case matching the filter, whatever its status unless narrowed; streamed."""
+    query = _filtered(select(Case, Unit).join(Unit, Unit.id == Case.unit_id), flt)
+    query = query.order_by(Case.year, Case.seq).execution_options(yield_per=500)
+    for row in session.execute(query):
+        yield row[0], row[1]
+
+
+def reveal_matching(session: Session, flt: CaseFilter, today: date, by: str,
+                    command: str) -> None:
+    """Record a reveal on every case the filter matches, before any of it is shown:
+    one INSERT … SELECT, so even a listing cut short has left its record."""
+    from sqlalchemy import Date, DateTime, String, insert, literal
+
+    from xinfang_cli.store.models import utcnow
+
+    rows = _filtered(select(Case.id, literal(utcnow(), DateTime(timezone=True)),
+                            literal(today, Date), literal(by, String),
+                            literal("reveal", String), literal("personal_data", String),
+                            literal(command, String)), flt)
+    session.execute(insert(History.__table__).from_select(
+        ["case_id", "at", "on", "by", "action", "field", "new"], rows))

@@ -1,0 +1,259 @@
+"""`xf export`: every case with its follow-ups, as CSV, XLSX or JSON, streamed.
+
+Personal data is masked unless revealed; a reveal is written to each exported case's
+history (in the same transaction, before the cases are read, so the file carries the
+record of its own reveal). JSON is the full export that `xf import` takes back whole:
+see `operations/restore.py` for its shape.
+"""
+
+import csv
+import json
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from xinfang_cli.domain.formats import (
+    CASE_COLUMNS,
+    EXPORT_FORMAT,
+    EXPORT_VERSION,
+    EXTRA_CASE_FIELDS,
+    FOLLOWUP_COLUMNS,
+)
+from xinfang_cli.store.models import Case, FollowUp, History, ImportBatch, Incident, Unit
+from xinfang_cli.views.cases import case_record
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def record_reveal(session: Session, today: date, by: str, command: str = "export") -> None:
+    """One `reveal` history row per case, written in one statement (100,000 cases: one INSERT)."""
+    from xinfang_cli.views.cases import CaseFilter, reveal_matching
+
+    reveal_matching(session, CaseFilter(), today, by, command)
+
+
+def private_file(path: Path) -> Path:
+    """Create (or keep) `path` readable by its owner only: an export holds personal data."""
+    import os
+
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)
+    return path
+
+
+def inert(value: Any) -> Any:
+    """A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) starts with a quote."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+# --- reading, streamed in case order --------------------------------------------------------------
+
+
+def cases(session: Session, today: date, reveal: bool, threshold: int
+          ) -> Iterator[tuple[Case, dict[str, Any]]]:
+    """Each case with its contract record, in id order, `yield_per` batches."""
+    query = (select(Case, Unit).join(Unit, Unit.id == Case.unit_id)
+             .order_by(Case.year, Case.seq).execution_options(yield_per=1000))
+    for case, unit in session.execute(query):
+        yield case, case_record(case, unit, today, reveal, threshold)
+
+
+def followups(session: Session) -> Iterator[tuple[str, dict[str, Any]]]:
+    f = FollowUp
+    query = (select(f.case_id, f.id, f.on, f.kind, f.note, f.by, f.created_at)
+             .join(Case, Case.id == f.case_id)
+             .order_by(Case.year, Case.seq, f.id).execution_options(yield_per=2000))
+    for row in session.execute(query):
+        yield row[0], {"id": row[1], "on": row[2], "kind": row[3], "note": row[4],
+                       "by": row[5], "created_at": row[6]}
+
+
+_HISTORY = ("id", "at", "on", "by", "action", "field", "old", "new")
+
+
+def history(session: Session) -> Iterator[tuple[str | None, dict[str, Any]]]:
+    h = History
+    query = (select(h.case_id, h.id, h.at, h.on, h.by, h.action, h.field, h.old, h.new)
+             .join(Case, Case.id == h.case_id)
+             .order_by(Case.year, Case.seq, h.id).execution_options(yield_per=5000))
+    for row in session.execute(query):
+        yield row[0], dict(zip(_HISTORY, row[1:], strict=True))
+
+
+def history_record(h: History) -> dict[str, Any]:
+    return {name: getattr(h, name) for name in _HISTORY}
+
+
+def grouped(items: Iterator[tuple[Any, dict[str, Any]]]) -> Iterator[tuple[Any, list[dict]]]:
+    """Runs of items sharing a case id, in the order they come."""
+    run: list[dict[str, Any]] = []
+    current: Any = object()
+    for key, item in items:
+        if key != current and run:
+            yield current, run
+            run = []
+        current = key
+        run.append(item)
+    if run:
+        yield current, run
+
+
+class Merged:
+    """Follow-ups (or history) for each case in turn, from one stream in the same order."""
+
+    def __init__(self, items: Iterator[tuple[Any, dict[str, Any]]]) -> None:
+        self._runs = grouped(items)
+        self._next = next(self._runs, None)
+
+    def take(self, case_id: str) -> list[dict[str, Any]]:
+        if self._next is not None and self._next[0] == case_id:
+            run = self._next[1]
+            self._next = next(self._runs, None)
+            return run
+        return []
+
+
+# --- JSON: the full export ------------------------------------------------------------------
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=_default)
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def write_json(session: Session, out: IO[str], today: date, reveal: bool, threshold: int,
+               header: dict[str, Any]) -> int:
+    """The full export: units, numbering, batches, incidents, history that belongs to no case,
+    then the cases with their follow-ups and history. The cases come last, so that a reader
+    has everything else before it streams them (`operations.importing.readers.JsonObject`)."""
+    head = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, **header, "revealed": reveal}
+    out.write("{\n" + ",\n".join(f"  {_json(k)}: {_json(v)}" for k, v in head.items()))
+    _array(out, "units", (_unit(u) for u in session.scalars(select(Unit).order_by(Unit.id))))
+    from xinfang_cli.store.models import CaseSequence
+
+    _array(out, "case_sequence", ({"year": s.year, "last": s.last} for s in session.scalars(
+        select(CaseSequence).order_by(CaseSequence.year))))
+    _array(out, "import_batches", (
+        {"id": b.id, "file_name": b.file_name, "sha256": b.sha256, "rows": b.rows, "by": b.by,
+         "at": b.at} for b in session.scalars(select(ImportBatch).order_by(ImportBatch.id))))
+    _array(out, "incidents", _incidents(session))
+    loose = select(History).where(History.case_id.is_(None)).order_by(History.id)
+    _array(out, "history", (history_record(h) for h in session.scalars(loose)))
+    count = _array(out, "cases", _nested(session, today, reveal, threshold))
+    out.write("\n}\n")
+    return count
+
+
+def _array(out: IO[str], name: str, items: Iterator[dict[str, Any]]) -> int:
+    out.write(f",\n  {_json(name)}: [")
+    count = 0
+    for item in items:
+        out.write(",\n    " if count else "\n    ")
+        out.write(_json(item))
+        count += 1
+    out.write("\n  ]" if count else "]")
+    return count
+
+
+def _nested(session: Session, today: date, reveal: bool, threshold: int
+            ) -> Iterator[dict[str, Any]]:
+    # Three cursors in the same case order, merged: no query per case.
+    notes, changes = Merged(followups(session)), Merged(history(session))
+    for case, record in cases(session, today, reveal, threshold):
+        record.update({f: getattr(case, f) for f in EXTRA_CASE_FIELDS})
+        record["followups"] = notes.take(case.id)
+        record["history"] = changes.take(case.id)
+        yield record
+
+
+def _unit(u: Unit) -> dict[str, Any]:
+    return {"id": u.id, "code": u.code, "name": u.name, "kind": u.kind, "head": u.head,
+            "leader": u.leader, "created_at": u.created_at}
+
+
+def _incidents(session: Session) -> Iterator[dict[str, Any]]:
+    query = select(Incident, Unit.code).join(Unit, Unit.id == Incident.unit_id).order_by(
+        Incident.id)
+    for incident, code in session.execute(query):
+        yield {"id": incident.id, "unit": code, "kind": incident.kind, "on": incident.on,
+               "case": incident.case_id, "note": incident.note, "by": incident.by,
+               "created_at": incident.created_at}
+
+
+# --- CSV and XLSX: one row per case, follow-ups apart -------------------------------------------
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return inert(value)
+
+
+def followups_path(path: Path) -> Path:
+    """`cases.csv` → `cases-followups.csv`, beside it."""
+    return path.with_name(f"{path.stem}-followups{path.suffix or '.csv'}")
+
+
+def write_csv(session: Session, out: IO[str], followups_out: IO[str] | None, today: date,
+              reveal: bool, threshold: int) -> int:
+    """Cases to `out`, follow-ups to `followups_out` (when given); every cell made inert."""
+    writer = csv.writer(out)
+    writer.writerow(CASE_COLUMNS)
+    count = 0
+    for _case, record in cases(session, today, reveal, threshold):
+        writer.writerow([_cell(record[c]) for c in CASE_COLUMNS])
+        count += 1
+    if followups_out is not None:
+        notes = csv.writer(followups_out)
+        notes.writerow(FOLLOWUP_COLUMNS)
+        for case_id, f in followups(session):
+            notes.writerow([_cell(v) for v in (case_id, f["on"], f["kind"], f["note"],
+                                                f["by"])])
+    return count
+
+
+def write_xlsx(session: Session, path: Path, today: date, reveal: bool, threshold: int) -> int:
+    """A workbook with a `cases` and a `followups` sheet, written in streaming mode."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("cases")
+    sheet.append(list(CASE_COLUMNS))
+    count = 0
+    for _case, record in cases(session, today, reveal, threshold):
+        sheet.append([_xlsx_cell(sheet, record[c]) for c in CASE_COLUMNS])
+        count += 1
+    notes = book.create_sheet("followups")
+    notes.append(list(FOLLOWUP_COLUMNS))
+    for case_id, f in followups(session):
+        notes.append([_xlsx_cell(notes, v) for v in (case_id, f["on"], f["kind"], f["note"],
+                                                      f["by"])])
+    book.save(path)
+    return count
+
+
+def _xlsx_cell(sheet: Any, value: Any) -> Any:
+    """Text that looks like a formula stays text: a string cell, never a formula cell."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value

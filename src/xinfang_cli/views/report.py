@@ -1,0 +1,202 @@
+"""`xf report`: the weekly report, what happened in a period and where things stood at its end.
+
+Figures for a day are rebuilt from the case history where today's columns no longer tell
+them (`asof`, `domain.timeline`): a case closed after the day was still pending on it.
+Counts that do not depend on history (receipts by source, acceptances) run as SQL
+aggregates.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from xinfang_cli.domain.campaign import Campaign, phase_on, phase_record, resolution_share
+from xinfang_cli.domain.enums import CaseStatus, FollowupKind
+from xinfang_cli.domain.figures import RESOLVED, rate
+from xinfang_cli.domain.scoring import Policy, pace
+from xinfang_cli.domain.timeline import Snapshot, Timeline
+from xinfang_cli.store.models import Case, FollowUp, Unit
+from xinfang_cli.views import asof
+from xinfang_cli.views.asof import CaseIds
+from xinfang_cli.views.overdue import deadline_order, overdue_entries, overdue_rows
+from xinfang_cli.views.units import incident_rows
+
+BACKLOG_KINDS = ("historical", "excessive", "unfounded")
+# what a closure line shows: its timeline reads only these
+CLOSURE_FIELDS = ("closed", "outcome", "satisfaction", "unit")
+
+
+def report(session: Session, start: date, end: date, campaign: Campaign, policy: Policy,
+           lang: str, office: str, today: date) -> dict[str, object]:
+    """`xf report`: what happened from `start` to `end` (both included), and where things
+    stood at the end of `end` (`as_of`; today, if the period has not ended yet: overdue
+    cases are facts, never a forecast)."""
+    day = min(end, today)
+    units = session.scalars(select(Unit).order_by(Unit.code)).all()
+    names = {u.code: u.name for u in units}
+    rebuilt, snaps = asof.rebuilt_on(session, day)
+    counts = _report_counts(session, units, snaps, rebuilt, (start, end, day))
+    closed = _closures(session, start, end, day)
+    share = resolution_share(campaign, day)
+    total = _summed(counts.values())
+    return {
+        "office": office, "period": {"from": start, "to": end}, "as_of": day,
+        "phase": phase_record(phase_on(campaign, end), lang),
+        "campaign": campaign.label(lang), "resolution_share": round(share, 4),
+        "received": {"total": total.get("received", 0),
+                     "by_source": received_by_source(session, start, end),
+                     "by_unit": {code: c["received"] for code, c in sorted(counts.items())
+                                 if c.get("received")}},
+        "accepted": {"total": total.get("accepted", 0),
+                     "on_time": total.get("accepted", 0) - total.get("accepted_late", 0),
+                     "late": total.get("accepted_late", 0)},
+        "rejected": {"total": total.get("rejected", 0)},
+        "closed": {"total": len(closed), "by_outcome": count_by(closed, "outcome"),
+                   "cases": closed},
+        "overdue": _overdue(session, snaps, names, day, rebuilt),
+        "backlog": _backlog(total),
+        "followups": followup_list(session, start, end, {s.id: s.unit for s in snaps}, names),
+        "incidents": incident_rows(session, start, end),
+        "units": _report_units(units, counts, closed, share, policy),
+    }
+
+
+def received_by_source(session: Session, start: date, end: date) -> dict[str, int]:
+    """Receipts in the period by source (来源), in SQL."""
+    rows = session.execute(select(Case.source, func.count())
+                           .where(Case.received.between(start, end)).group_by(Case.source))
+    return {str(source): int(n) for source, n in rows}  # noqa: C416
+
+
+def count_by(items: Iterable[dict[str, object]], key: str) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for item in items:
+        counts[str(item[key])] += 1
+    return dict(counts)
+
+
+def closures(timelines: list[Timeline], start: date, end: date,
+             unit_of: dict[str, str]) -> list[dict[str, object]]:
+    """Cases closed in the period (counted once), with the outcome of their last closure in it."""
+    out = []
+    for tl in timelines:
+        days = tl.closures(start, end)
+        if days:
+            last = days[-1]
+            out.append({"id": tl.case.id, "unit": unit_of.get(tl.case.id, tl.unit), "on": last,
+                        "outcome": tl.value("outcome", last),
+                        "satisfaction": tl.value("satisfaction", last)})
+    return out
+
+
+def report_unit_counts(snaps: list[Snapshot], start: date, end: date,
+                       day: date) -> dict[str, int]:
+    """One unit's counts for the weekly report (asof.report_counts in SQL)."""
+    counts = {
+        "received": sum(1 for s in snaps if start <= s.received <= end),
+        "accepted": sum(1 for s in snaps if s.accepted and start <= s.accepted <= end),
+        "accepted_late": sum(1 for s in snaps if s.accepted and start <= s.accepted <= end
+                             and s.accepted > s.accept_due),
+        "rejected": sum(1 for s in snaps if s.status == CaseStatus.REJECTED and s.decided
+                        and start <= s.decided <= end),
+        "overdue": sum(1 for s in snaps if s.pending_due and s.pending_due < day),
+    }
+    for kind in BACKLOG_KINDS:
+        mine = [s for s in snaps if s.backlog == kind]
+        counts[f"backlog_{kind}"] = len(mine)
+        counts[f"resolved_{kind}"] = sum(1 for s in mine if s.status in RESOLVED)
+    return counts
+
+
+def _report_counts(session: Session, units: list[Unit], snaps: list[Snapshot],
+                   rebuilt: CaseIds,
+                   days: tuple[date, date, date]) -> dict[str, dict[str, int]]:
+    """Per unit code: SQL for the cases whose columns tell their state, timelines for the rest."""
+    start, end, day = days
+    code = {u.id: u.code for u in units}
+    counts: dict[str, dict[str, int]] = {u.code: {} for u in units}
+    for unit_id, sums in asof.unit_sums(session, day, rebuilt,
+                                        asof.report_counts(start, end, day)).items():
+        asof.add_counts(counts, code[unit_id], sums)
+    for unit_code in {s.unit for s in snaps}:
+        asof.add_counts(counts, unit_code, report_unit_counts(
+            [s for s in snaps if s.unit == unit_code], start, end, day))
+    return counts
+
+
+def _summed(rows: Iterable[dict[str, int]]) -> dict[str, int]:
+    total: dict[str, int] = defaultdict(int)
+    for row in rows:
+        for name, n in row.items():
+            total[name] += n
+    return total
+
+
+def _backlog(c: dict[str, int]) -> dict[str, object]:
+    """Backlog cases registered by the day; of them closed or terminated; the rest; by kind."""
+    by_kind = {}
+    for kind in BACKLOG_KINDS:
+        n, done = c.get(f"backlog_{kind}", 0), c.get(f"resolved_{kind}", 0)
+        by_kind[kind] = {"total": n, "resolved": done, "open": n - done}
+    total = sum(k["total"] for k in by_kind.values())
+    resolved = sum(k["resolved"] for k in by_kind.values())
+    return {"total": total, "resolved": resolved, "open": total - resolved,
+            "rate": rate(resolved, total), "by_kind": by_kind}
+
+
+def _closures(session: Session, start: date, end: date, day: date) -> list[dict[str, object]]:
+    """Cases closed in the period, from the timelines of those cases only (and only of the
+    fields a closure line shows)."""
+    closed = CaseIds.read(session, asof.closed_in(start, end))
+    lines = asof.timelines(session, end, closed, CLOSURE_FIELDS)
+    return closures(lines, start, end, {tl.case.id: tl.value("unit", day) for tl in lines})
+
+
+def _overdue(session: Session, snaps: list[Snapshot], names: dict[str, str], day: date,
+             rebuilt: CaseIds) -> list[dict[str, object]]:
+    """Cases pending past their due date at the end of `day`, most overdue first."""
+    late = overdue_rows(session, day, rebuilt) + overdue_entries(snaps, names, day)
+    late.sort(key=deadline_order)
+    return late
+
+
+def _report_units(units: list[Unit], counts: dict[str, dict[str, int]],
+                  closed: list[dict[str, object]], share: float,
+                  policy: Policy) -> list[dict[str, object]]:
+    """One row per unit: the period's flow and the backlog at its end (the chart's data)."""
+    shut = count_by(closed, "unit")
+    rows = []
+    for u in units:
+        c = counts.get(u.code, {})
+        backlog = _backlog(c)
+        rows.append({
+            "unit": u.code, "unit_name": u.name, "received": c.get("received", 0),
+            "accepted": c.get("accepted", 0), "closed": shut.get(u.code, 0),
+            "overdue": c.get("overdue", 0),
+            "backlog": backlog["total"], "backlog_resolved": backlog["resolved"],
+            "backlog_rate": backlog["rate"],
+            "pace": pace(backlog["rate"], share, policy.pace_tolerance),  # type: ignore[arg-type]
+        })
+    return rows
+
+
+def followup_list(session: Session, start: date, end: date, unit_of: dict[str, str],
+                  names: dict[str, str]) -> dict[str, object]:
+    """Leaders' receptions and field visits in the period, each with its case (and its unit
+    on the report's day: `unit_of` for the cases rebuilt from history, else today's)."""
+    query = (select(FollowUp.on, FollowUp.kind, FollowUp.case_id, FollowUp.note, Unit.code)
+             .join(Unit, Unit.id == FollowUp.unit_id)  # a follow-up carries its case's unit
+             .where(FollowUp.kind.in_([FollowupKind.RECEPTION, FollowupKind.FIELD]),
+                    FollowUp.on.between(start, end))
+             .order_by(FollowUp.on, FollowUp.id))
+    items = []
+    for on, kind, case_id, note, code in session.execute(query):
+        unit = unit_of.get(case_id, code)
+        items.append({"on": on, "kind": kind, "case": case_id, "unit": unit,
+                      "unit_name": names.get(unit, ""), "note": note})
+    return {"receptions": sum(1 for i in items if i["kind"] == FollowupKind.RECEPTION),
+            "field_visits": sum(1 for i in items if i["kind"] == FollowupKind.FIELD),
+            "items": items}

@@ -1,0 +1,35 @@
+"""Units as the office sees them: `xf unit list` with their case counts, and the incidents
+recorded against them (the weekly report and the scorecard list and count these)."""
+
+from datetime import date
+
+from sqlalchemy import case as when
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from xinfang_cli.store.models import Case, Incident, Unit
+
+
+def unit_rows(session: Session) -> list[dict[str, object]]:
+    """`xf unit list`: each unit with its open and total case counts."""
+    open_n = func.sum(when((Case.pending_due.is_not(None), 1), else_=0))
+    counts = {uid: (total, opened) for uid, total, opened in session.execute(
+        select(Case.unit_id, func.count(), open_n).group_by(Case.unit_id))}
+    incidents = dict(session.execute(
+        select(Incident.unit_id, func.count()).group_by(Incident.unit_id)).all())
+    return [
+        {"code": u.code, "name": u.name, "kind": u.kind, "head": u.head, "leader": u.leader,
+         "cases": counts.get(u.id, (0, 0))[0], "open": counts.get(u.id, (0, 0))[1] or 0,
+         "incidents": incidents.get(u.id, 0)}
+        for u in session.scalars(select(Unit).order_by(Unit.code))]
+
+
+def incident_rows(session: Session, start: date | None, end: date) -> list[dict[str, object]]:
+    """Incidents on or before `end` (and from `start`), oldest first."""
+    query = (select(Unit.code.label("unit"), Unit.name.label("unit_name"), Incident.kind,
+                    Incident.on, Incident.case_id.label("case"), Incident.note)
+             .join(Unit, Unit.id == Incident.unit_id)
+             .where(Incident.on <= end).order_by(Incident.on, Incident.id))
+    if start is not None:
+        query = query.where(Incident.on >= start)
+    return [dict(row._mapping) for row in session.execute(query)]
