@@ -25,3 +25,16 @@ def test_quick_start_is_two_commands_and_ci_runs_the_second() -> None:
     assert "'.[test]'" in commands[1] and commands[1].endswith("pytest")
     ci_lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert commands[1] in ci_lines
+
+
+def test_the_supported_pythons_are_the_same_in_the_readme_the_classifiers_and_ci() -> None:
+    """CI runs the suite under each Python the classifiers name; the README says which."""
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    versions = re.findall(r'"Programming Language :: Python :: (3\.\d+)"', pyproject)
+    assert versions == ["3.11", "3.12", "3.13"]
+    assert 'requires-python = ">=3.11"' in pyproject
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert "needs Python 3.11, 3.12 or 3.13" in readme
+    if (ROOT / ".ci" / "run").exists():
+        ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+        assert "Programming Language :: Python ::" in ci  # reads the same list

@@ -245,6 +245,10 @@ MESSAGES: dict[str, str] = {
     "err.db_locked": "the database {target} stayed locked by another user past the timeout; "
                      "try again.",
     "err.db_damaged": "{target} is damaged or not an xf database ({reason}).",
+    "err.db_full": "the disk holding {target} is full: nothing was written; free some space "
+                   "and run the command again.",
+    "err.db_io": "could not read or write {target} ({reason}): nothing was written; check "
+                 "the disk (space, the file size limit, the device) and run the command again.",
     "err.db_connect": "cannot reach the database server {target} ({reason}).",
     "err.db_driver": "no driver for {target}: pip install 'xinfang-cli[postgres]' ({reason}).",
     "err.db_unsupported": "{target}: xf works with a SQLite file or a PostgreSQL URL "

@@ -221,6 +221,8 @@ MESSAGES: dict[str, str] = {
     "err.db_newer": "数据库 {target} 的结构版本为 {revision}，比本程序新：请升级 xf。",
     "err.db_locked": "数据库 {target} 被其他用户锁定，超过等待时间；请稍后再试。",
     "err.db_damaged": "{target} 已损坏或不是 xf 数据库（{reason}）。",
+    "err.db_full": "{target} 所在磁盘已满：未写入任何内容；请腾出空间后重新运行该命令。",
+    "err.db_io": "无法读写 {target}（{reason}）：未写入任何内容；请检查磁盘（空间、文件大小限制、设备）后重新运行该命令。",
     "err.db_connect": "无法连接数据库服务器 {target}（{reason}）。",
     "err.db_driver": "{target} 缺少驱动：请 pip install 'xinfang-cli[postgres]'（{reason}）。",
     "err.db_unsupported": "{target}：xf 只支持 SQLite 文件或 PostgreSQL URL"

@@ -136,10 +136,18 @@ def open_database(target: Target, lock_timeout: float = 30.0) -> Engine:
 
 
 def unusable(exc: DBAPIError, target: Target) -> DatabaseUnusable:
-    """Explain a driver error: locked, damaged, foreign file, server unreachable."""
+    """Explain a driver error: locked, disk full or failing, damaged, foreign file, server
+    unreachable."""
     message = str(exc.orig) if exc.orig else str(exc)
     if "locked" in message or "busy" in message:
         return DatabaseUnusable("err.db_locked", target=target.label)
+    # SQLite's words, PostgreSQL's disk_full: the failed write was rolled back, so the
+    # database is as it was, not damaged
+    if "database or disk is full" in message or getattr(exc.orig, "sqlstate", "") == "53100":
+        return DatabaseUnusable("err.db_full", target=target.label)
+    if "disk I/O error" in message:
+        return DatabaseUnusable("err.db_io", target=target.label,
+                                reason=message.strip().splitlines()[0])
     if isinstance(exc, OperationalError) and target.path is None:
         return DatabaseUnusable("err.db_connect", target=target.label,
                                 reason=message.strip().splitlines()[0])
