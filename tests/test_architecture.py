@@ -13,7 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "xinfang_cli"
 CATALOGUES = {"zh.py", "en.py", "zh_reports.py", "en_reports.py", "zh_transfer.py",
-              "en_transfer.py"}
+              "en_transfer.py", "zh_corrections.py", "en_corrections.py"}
 CONTRACTS = ("layers", "pure-domain", "quiet-store", "render-no-sql", "acyclic")
 
 

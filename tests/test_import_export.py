@@ -318,12 +318,12 @@ def test_a_full_export_broken_midway_writes_nothing(office: Xf, tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """The cases are read as they are written: a fault in the middle of them (here the file
     ends there) is one line, exit 2, and the units and cases written before it are undone."""
-    from xinfang_cli.operations import restore as full_export
+    from xinfang_cli.operations import restore
 
-    monkeypatch.setattr(full_export, "CHUNK", 1)  # each case written before the next is read
+    monkeypatch.setattr(restore, "CHUNK", 1)  # each case written before the next is read
     written = []
-    real = full_export._case
-    monkeypatch.setattr(full_export, "_case", lambda *a: written.append(a[1]["id"]) or real(*a))
+    real = restore._case
+    monkeypatch.setattr(restore, "_case", lambda *a: written.append(a[1]["id"]) or real(*a))
     _busy_office(office)
     office.ok("export", "--format", "json", "--reveal", "-o", str(tmp_path / "a.json"))
     text = (tmp_path / "a.json").read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ import typer
 from typer._click import exceptions as click_exceptions
 
 from xinfang_cli import __version__
-from xinfang_cli.cli import admin, cases, reports, transfer, views
+from xinfang_cli.cli import admin, cases, corrections, reports, transfer, views
 from xinfang_cli.cli.common import STATE, HelpGroup, operator_name, translate_help_panels
 from xinfang_cli.domain.errors import BadInput, ExitCode, XfError
 from xinfang_cli.i18n import LANGUAGES, lang, recognise, set_lang, t, validation_reason
@@ -26,6 +26,7 @@ class XfGroup(HelpGroup):
         argv = sys.argv[1:] if args is None else list(args)
         if not argv or "--help" in argv or "-h" in argv:
             translate_help_panels()
+        STATE.command = self.command_name(argv)
         try:
             code = super().main(
                 args=args, prog_name=prog_name or "xf", standalone_mode=False, **extra
@@ -57,6 +58,29 @@ class XfGroup(HelpGroup):
         finally:
             STATE.close()
         sys.exit(code if isinstance(code, int) else 0)
+
+
+    def command_name(self, argv: list[str]) -> str:
+        """`close`, `unit add`: the command `argv` names, as its record will say."""
+        words: list[str] = []
+        group: Any = self
+        for word in _positionals(argv):
+            words.append(word)
+            group = getattr(group, "commands", {}).get(word)
+            if not hasattr(group, "commands"):
+                break
+        return " ".join(words) or "xf"
+
+
+def _positionals(argv: list[str]) -> list[str]:
+    """The words of `argv` that are no option nor the value of a global option."""
+    words, args = [], iter(argv)
+    for arg in args:
+        if arg in GLOBAL_OPTIONS_WITH_VALUE:
+            next(args, None)
+        elif not arg.startswith("-"):
+            words.append(arg)
+    return words
 
 
 def _shown(params: dict[str, object]) -> dict[str, object]:
@@ -176,6 +200,7 @@ def main_options(
 
 
 cases.register(app)
+corrections.register(app)
 views.register(app)
 reports.register(app)
 transfer.register(app)

@@ -84,7 +84,8 @@ def init(
         if session.scalar(select(func.count()).select_from(Case)):
             done(t("msg.sample_skipped"))
             return
-        op = Op(session=session, by=STATE.by, today=today(), deadlines=office_deadlines())
+        op = Op(session=session, by=STATE.by, today=today(), deadlines=office_deadlines(),
+                name=STATE.command)
         units, cases, incidents = load(op, sample_dir())
     done(t("msg.sample_loaded", units=units, cases=cases, incidents=incidents))
 

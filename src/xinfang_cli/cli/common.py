@@ -36,6 +36,7 @@ class State:
 
     db: str | None = None
     by: str = ""
+    command: str = "xf"  # the command running (`close`, `unit add`): its record's name
     target: "Target | None" = None
     engine: "Engine | None" = None
 
@@ -224,7 +225,7 @@ def operation() -> Iterator["Op"]:
 
     rules, now = office_deadlines(), today()
     with unit_of_work(engine(), write=True) as session:
-        yield Op(session=session, by=STATE.by, today=now, deadlines=rules)
+        yield Op(session=session, by=STATE.by, today=now, deadlines=rules, name=STATE.command)
 
 
 @contextmanager

@@ -94,7 +94,7 @@ def _operation(dry_run: bool) -> Iterator["Op"]:
 
     rules, now = office_deadlines(), today()
     with reading() as session:
-        yield Op(session=session, by=STATE.by, today=now, deadlines=rules)
+        yield Op(session=session, by=STATE.by, today=now, deadlines=rules, name=STATE.command)
 
 
 @contextmanager

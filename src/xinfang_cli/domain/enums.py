@@ -36,6 +36,7 @@ class CaseStatus(StrEnum):
     REVIEWING = "reviewing"
     REREVIEWING = "rereviewing"
     TERMINATED = "terminated"
+    VOIDED = "voided"  # 作废: entered twice or by mistake; kept, but in no count
 
 
 class Outcome(StrEnum):
@@ -103,6 +104,7 @@ ZH_LABELS: dict[type[StrEnum], dict[str, str]] = {
         "reviewing": "复查中",
         "rereviewing": "复核中",
         "terminated": "已终结",
+        "voided": "已作废",
     },
     Outcome: {
         "resolved": "解决到位",
@@ -141,6 +143,9 @@ ZH_LABELS: dict[type[StrEnum], dict[str, str]] = {
 PENDING = frozenset({CaseStatus.REGISTERED, CaseStatus.ACCEPTED, CaseStatus.REVIEWING,
                      CaseStatus.REREVIEWING})
 """Statuses in which a deadline runs."""
+
+COUNTED = tuple(str(s) for s in CaseStatus if s is not CaseStatus.VOIDED)
+"""Statuses that count: a voided case leaves every count, board, list and report."""
 
 
 def label(member: StrEnum | str | None, lang: str) -> str:

@@ -1,4 +1,5 @@
-"""Typed errors. Services raise them; the CLI edge translates each into one line."""
+"""Typed errors. The rules, operations and views raise them; the CLI edge (`XfGroup.main`)
+turns each into one translated line and its exit code."""
 
 from enum import IntEnum
 

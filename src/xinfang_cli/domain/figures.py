@@ -46,7 +46,8 @@ def satisfaction_figures(snaps: list[Snapshot]) -> tuple[int, int, int, int]:
 
 
 def score_counts(snaps: list[Snapshot], day: date) -> dict[str, int]:
-    """The counts behind one unit's figures at the end of `day` (asof.scorecard_counts in SQL)."""
+    """The counts behind one unit's figures at the end of `day` (in SQL:
+    `views.asof.scorecard_counts`)."""
     backlog = [s for s in snaps if s.backlog]
     led = [s for s in snaps if s.leader]
     acc_ok, acc_n = accept_figures(snaps, day)

@@ -46,6 +46,8 @@ ENDED = frozenset({S.REJECTED, S.TERMINATED})
 
 def allowed(state: CaseState, action: Action) -> bool:
     """May `action` be taken on a case in `state`?"""
+    if state.status is S.VOIDED:
+        return False  # only `xf undo` brings a voided case back
     if action is Action.FOLLOW:
         return True  # a terminated petitioner may still need watching
     if state.status in ENDED:
@@ -67,6 +69,8 @@ def allowed(state: CaseState, action: Action) -> bool:
 
 def check(state: CaseState, action: Action, case_id: str) -> None:
     """Refuse (exit 2) an action the lifecycle does not allow."""
+    if state.status is S.VOIDED:
+        raise TransitionNotAllowed("err.case_voided", case=case_id)
     if action is Action.EXTEND and state.extended and state.status is S.ACCEPTED:
         raise TransitionNotAllowed("err.already_extended", case=case_id)
     if action is Action.REVIEW and state.reviewed and state.status is S.CLOSED:
@@ -78,6 +82,12 @@ def check(state: CaseState, action: Action, case_id: str) -> None:
 def next_actions(state: CaseState) -> list[Action]:
     """Every action allowed from `state`: never empty (a follow-up is always possible)."""
     return [a for a in Action if allowed(state, a)]
+
+
+def check_void(state: CaseState, case_id: str) -> None:
+    """作废: any case may be voided (entered twice, or by mistake), once."""
+    if state.status is S.VOIDED:
+        raise TransitionNotAllowed("err.case_voided", case=case_id)
 
 
 def target(action: Action) -> S | None:

@@ -28,8 +28,8 @@ def _value(field_name: str, text: str | None) -> object:
 
 @dataclass
 class Timeline:
-    """One case (a row of `CASE_COLUMNS`) with its tracked history rows, in the order they
-    were written."""
+    """One case (a row of `views.asof.CASE_COLUMNS`) with its tracked history rows, in the
+    order they were written."""
 
     case: Any
     unit: str  # today's unit code
@@ -92,11 +92,11 @@ class Snapshot:
 
 
 def snapshot(tl: Timeline, day: date) -> Snapshot | None:
-    """The case at the end of `day`; None if it was not yet received."""
+    """The case at the end of `day`; None if it was not yet received, or voided by then."""
     if tl.case.received > day:
         return None
     v = {name: tl.value(name, day) for name in TRACKED}
-    if v["status"] is None:
+    if v["status"] is None or v["status"] == CaseStatus.VOIDED:  # not yet, or voided by then
         return None
     closed = v["closed"]
     return Snapshot(

@@ -8,11 +8,22 @@ import os
 import sys
 from collections.abc import Sequence
 
-from xinfang_cli.i18n import en, en_reports, en_transfer, zh, zh_reports, zh_transfer
+from xinfang_cli.i18n import (
+    en,
+    en_corrections,
+    en_reports,
+    en_transfer,
+    zh,
+    zh_corrections,
+    zh_reports,
+    zh_transfer,
+)
 
 CATALOGUES: dict[str, dict[str, str]] = {
-    "zh": {**zh.MESSAGES, **zh_reports.MESSAGES, **zh_transfer.MESSAGES},
-    "en": {**en.MESSAGES, **en_reports.MESSAGES, **en_transfer.MESSAGES},
+    "zh": {**zh.MESSAGES, **zh_reports.MESSAGES, **zh_transfer.MESSAGES,
+           **zh_corrections.MESSAGES},
+    "en": {**en.MESSAGES, **en_reports.MESSAGES, **en_transfer.MESSAGES,
+           **en_corrections.MESSAGES},
 }
 LANGUAGES = tuple(CATALOGUES)
 

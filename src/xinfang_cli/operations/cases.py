@@ -29,7 +29,7 @@ from xinfang_cli.operations.op import (
     set_fields,
 )
 from xinfang_cli.store.models import Case, FollowUp, Unit
-from xinfang_cli.store.repository import allocate_case_numbers, case_id, find_unit, get_case, record
+from xinfang_cli.store.repository import allocate_case_numbers, case_id, find_unit, get_case
 
 
 def check_new_case(op: Op, new: NewCase) -> Unit:
@@ -58,9 +58,9 @@ def add_case(op: Op, new: NewCase) -> Case:
     refresh_pending(case)
     op.session.add(case)
     op.session.flush()
-    record(op.session, case.id, new.received, op.by, "add",
-           [("status", None, case.status), ("unit", None, unit.code),
-            ("accept_due", None, case.accept_due)])
+    op.record(case.id, new.received, "add",
+              [("status", None, case.status), ("unit", None, unit.code),
+               ("accept_due", None, case.accept_due)])
     if new.accepted:
         accept(op, case.id, new.accepted)
     return case
@@ -89,7 +89,7 @@ def close(op: Op, ref: str, outcome: Outcome, on: date, note: str | None = None,
     """办结: closed with one of the four outcomes; the note is kept as the written reply."""
     case = for_action(op, ref, Action.CLOSE, on, "--on")
     change(op, case, Action.CLOSE, on, closed=on, outcome=str(outcome),
-            satisfaction=str(satisfaction) if satisfaction else case.satisfaction)
+           satisfaction=str(satisfaction) if satisfaction else case.satisfaction)
     if note and note.strip():
         add_followup(op, case, FollowupKind.REPLY, on, note)
     return case
@@ -148,8 +148,7 @@ def assign(op: Op, ref: str, unit_ref: str, on: date | None = None) -> Case:
     case.unit_id = unit.id  # type: ignore[assignment]
     op.session.execute(update(FollowUp).where(FollowUp.case_id == case.id)  # type: ignore[arg-type]
                        .values(unit_id=unit.id))
-    record(op.session, case.id, on, op.by, "assign", [("unit", old.code if old else None,
-                                                      unit.code)])
+    op.record(case.id, on, "assign", [("unit", old.code if old else None, unit.code)])
     return case
 
 
@@ -170,7 +169,7 @@ def escalate(op: Op, ref: str, to: Escalation, reason: str, on: date | None = No
     if case.escalation == str(to):
         raise BadInput("err.already_escalated", case=case.id, to=str(to))
     set_fields(op, case, Action.ESCALATE, on, escalation=str(to))
-    record(op.session, case.id, on, op.by, "escalate", [("reason", None, reason)])
+    op.record(case.id, on, "escalate", [("reason", None, reason)])
     return case
 
 

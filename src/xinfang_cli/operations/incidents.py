@@ -7,7 +7,7 @@ from xinfang_cli.domain.enums import IncidentKind
 from xinfang_cli.domain.registration import event_day, not_after_today, required
 from xinfang_cli.operations.op import Op
 from xinfang_cli.store.models import Incident
-from xinfang_cli.store.repository import find_unit, get_case, record
+from xinfang_cli.store.repository import find_unit, get_case
 
 
 def add_incident(op: Op, unit_ref: str, kind: IncidentKind, on: date, note: str,
@@ -21,9 +21,9 @@ def add_incident(op: Op, unit_ref: str, kind: IncidentKind, on: date, note: str,
         event_day(on, case.received, op.today, "--on")
     incident = Incident(unit_id=unit.id, kind=str(kind), on=on,
                         case_id=case.id if case else None, note=required(note, "--note"),
-                        by=op.by)
+                        by=op.by, command_id=op.command_id())
     op.session.add(incident)
     if case:
-        record(op.session, case.id, on, op.by, "incident", [("kind", None, kind)])
+        op.record(case.id, on, "incident", [("kind", None, kind)])
     op.session.flush()
     return incident

@@ -7,7 +7,8 @@ operations in the modules beside this one. Nothing here knows Typer or the termi
 and nothing commits: the caller's unit of work does.
 """
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlmodel import Session
@@ -18,18 +19,38 @@ from xinfang_cli.domain.enums import PENDING, CaseStatus, FollowupKind
 from xinfang_cli.domain.errors import InvalidDate
 from xinfang_cli.domain.lifecycle import Action, CaseState
 from xinfang_cli.domain.registration import event_day
-from xinfang_cli.store.models import Case, FollowUp
+from xinfang_cli.store.models import Case, Command, FollowUp
 from xinfang_cli.store.repository import get_case, record
 
 
 @dataclass
 class Op:
-    """What every operation needs: one transaction, the operator, today, the rules."""
+    """What every operation needs: one transaction, the operator, today, the rules, and the
+    name of the command that runs (its record: `command_id`)."""
 
     session: Session
     by: str
     today: date
     deadlines: Deadlines
+    name: str = "xf"
+    _command: int | None = field(default=None, repr=False)
+
+    def command_id(self) -> int:
+        """This run's row in `command`, written with its first change: everything the run
+        writes carries it, so that `xf undo` takes it back as one."""
+        if self._command is None:
+            command = Command(name=self.name[:30], by=self.by, on=self.today)
+            self.session.add(command)
+            self.session.flush()
+            assert command.id is not None
+            self._command = command.id
+        return self._command
+
+    def record(self, case: str | None, on: date, action: str,
+               changes: Iterable[tuple[str | None, object, object]],
+               reason: str | None = None) -> None:
+        """History rows of this run: one per changed field."""
+        record(self.session, case, on, self.by, action, changes, self.command_id(), reason)
 
 
 def state_of(case: Case) -> CaseState:
@@ -39,7 +60,7 @@ def state_of(case: Case) -> CaseState:
 
 
 def for_action(op: Op, ref: str, action: Action, on: date, field: str,
-         status_change: bool = True) -> Case:
+               status_change: bool = True) -> Case:
     """Load the case and check the action and its date before anything is written."""
     case = get_case(op.session, ref, lock=True)
     lifecycle.check(state_of(case), action, case.id)
@@ -57,7 +78,9 @@ def change(op: Op, case: Case, action: Action, on: date, **fields: object) -> No
     set_fields(op, case, action, on, status=str(new_status), status_on=on, **fields)
 
 
-def set_fields(op: Op, case: Case, action: str, on: date, **fields: object) -> None:
+def set_fields(op: Op, case: Case, action: str, on: date, reason: str | None = None,
+               **fields: object) -> None:
+    """Set the fields that differ, and record each (`status_on` follows from the history)."""
     changes = []
     for name, value in fields.items():
         old = getattr(case, name)
@@ -65,8 +88,7 @@ def set_fields(op: Op, case: Case, action: str, on: date, **fields: object) -> N
             changes.append((name, old, value))
             setattr(case, name, value)
     refresh_pending(case)
-    record(op.session, case.id, on, op.by, str(action), [c for c in changes
-                                                         if c[0] != "status_on"])
+    op.record(case.id, on, str(action), [c for c in changes if c[0] != "status_on"], reason)
 
 
 def refresh_pending(case: Case) -> None:
@@ -82,8 +104,8 @@ def refresh_pending(case: Case) -> None:
 
 def add_followup(op: Op, case: Case, kind: FollowupKind, on: date, note: str) -> FollowUp:
     followup = FollowUp(case_id=case.id, unit_id=case.unit_id, kind=str(kind), on=on,
-                        note=note.strip(), by=op.by)
+                        note=note.strip(), by=op.by, command_id=op.command_id())
     op.session.add(followup)
-    record(op.session, case.id, on, op.by, "follow", [("followup", None, kind)])
+    op.record(case.id, on, "follow", [("followup", None, kind)])
     op.session.flush()
     return followup

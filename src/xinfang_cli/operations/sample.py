@@ -69,14 +69,14 @@ def _apply(op: Op, case_id: str, event: dict) -> None:  # type: ignore[type-arg]
             cases.reject(op, case_id, event["reason"], on)
         case "follow":
             cases.follow(op, case_id, event["note"],
-                            parse(FollowupKind, event.get("kind", "note"), "kind"), on)
+                         parse(FollowupKind, event.get("kind", "note"), "kind"), on)
         case "extend":
             cases.extend(op, case_id, int(event["days"]), event["reason"], on)
         case "close":
             satisfaction = event.get("satisfaction")
             cases.close(op, case_id, parse(Outcome, event["outcome"], "outcome"), on,
-                           event.get("note"),
-                           parse(Satisfaction, satisfaction, "s") if satisfaction else None)
+                        event.get("note"),
+                        parse(Satisfaction, satisfaction, "s") if satisfaction else None)
         case "review":
             cases.review(op, case_id, on)
         case "rereview":
@@ -85,7 +85,7 @@ def _apply(op: Op, case_id: str, event: dict) -> None:  # type: ignore[type-arg]
             cases.terminate(op, case_id, event["reason"], on)
         case "escalate":
             cases.escalate(op, case_id, parse(Escalation, event["to"], "to"),
-                              event["reason"], on)
+                           event["reason"], on)
         case "leader":
             cases.set_leader(op, case_id, event["name"], on)
         case "assign":

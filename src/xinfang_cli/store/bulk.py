@@ -1,5 +1,5 @@
 """Inserting many rows at once, faster than the ORM: COPY on PostgreSQL, one executemany
-straight to the driver on SQLite (the import's writer and the restore of a full export)."""
+straight to the driver on SQLite (for `operations.importing.writer`)."""
 
 from collections.abc import Callable
 from typing import Any

@@ -25,6 +25,24 @@ class Unit(SQLModel, table=True):
     head: str | None = Field(default=None, max_length=100)  # 第一责任人
     leader: str | None = Field(default=None, max_length=100)  # 分管负责同志
     created_at: datetime = Field(default_factory=utcnow)
+    email: str | None = Field(default=None, max_length=200)
+    webhook: str | None = Field(default=None, max_length=500)  # a work group's robot
+    # closed or merged (`xf unit retire`): off boards and scorecards after this day
+    retired_on: date | None = None
+    merged_into: int | None = None  # the unit that took its cases (unit.id)
+
+
+class Command(SQLModel, table=True):
+    """One run of a command that changed the record. Every history row, follow-up, incident
+    and unit change it wrote carries its id, so that `xf undo` takes them back together."""
+
+    __tablename__ = "command"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=30)  # close, import, undo …
+    by: str = Field(max_length=100)
+    at: datetime = Field(default_factory=utcnow)
+    on: date  # the day it ran (today)
+    undo_of: int | None = Field(default=None, index=True)  # the command it took back
 
 
 class CaseSequence(SQLModel, table=True):
@@ -117,6 +135,10 @@ class FollowUp(SQLModel, table=True):
     note: str
     by: str = Field(max_length=100)
     created_at: datetime = Field(default_factory=utcnow)
+    command_id: int | None = None
+    # taken back by `xf undo` (a follow-up is never deleted): not counted after this day
+    undone_on: date | None = Field(default=None, index=True)
+    undone_by: int | None = None  # the undoing command
 
 
 class Incident(SQLModel, table=True):
@@ -133,6 +155,12 @@ class Incident(SQLModel, table=True):
     note: str
     by: str = Field(max_length=100)
     created_at: datetime = Field(default_factory=utcnow)
+    command_id: int | None = None
+    # recorded by mistake (`xf incident void`, or an undone `incident add`): not counted
+    # after this day
+    voided_on: date | None = None
+    void_reason: str | None = None
+    voided_by: int | None = None  # the voiding command
 
 
 class History(SQLModel, table=True):
@@ -154,6 +182,26 @@ class History(SQLModel, table=True):
     field: str | None = Field(default=None, max_length=40)
     old: str | None = None
     new: str | None = None
+    command_id: int | None = Field(default=None, index=True)  # None: a reveal, a migration
+    reason: str | None = None  # why (`xf edit --reason`, `xf void --reason`, an undo)
+
+
+class UnitHistory(SQLModel, table=True):
+    """One change to a unit (`xf unit edit`, `xf unit retire`, an undo): append-only."""
+
+    __tablename__ = "unit_history"
+    id: int | None = Field(default=None, primary_key=True)
+    unit_id: int = Field(sa_column=Column(Integer, ForeignKey("unit.id"), nullable=False,
+                                          index=True))
+    command_id: int | None = Field(default=None, index=True)
+    at: datetime = Field(default_factory=utcnow)
+    on: date
+    by: str = Field(max_length=100)
+    action: str = Field(max_length=30)
+    field: str | None = Field(default=None, max_length=40)
+    old: str | None = None
+    new: str | None = None
+    reason: str | None = None
 
 
 def partial_indexes() -> None:

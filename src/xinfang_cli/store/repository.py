@@ -88,14 +88,18 @@ def case_id(year: int, seq: int) -> str:
 
 
 def record(session: Session, case: str | None, on: date, by: str, action: str,
-           changes: Iterable[tuple[str | None, object, object]] = ((None, None, None),)) -> None:
-    """Append one history row per changed field (history is never updated or deleted)."""
+           changes: Iterable[tuple[str | None, object, object]] = ((None, None, None),),
+           command: int | None = None, reason: str | None = None) -> None:
+    """Append one history row per changed field (history is never updated or deleted).
+    `command`: the run that wrote them (None for a reveal, which no undo takes back)."""
     for field, old, new in changes:
         session.add(History(case_id=case, on=on, by=by, action=action, field=field,
-                            old=_text(old), new=_text(new)))
+                            old=text_of(old), new=text_of(new), command_id=command,
+                            reason=reason))
 
 
-def _text(value: object) -> str | None:
+def text_of(value: object) -> str | None:
+    """A value as the history stores it: dates in ISO form, None as NULL."""
     if value is None:
         return None
     if isinstance(value, date):

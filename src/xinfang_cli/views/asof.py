@@ -88,7 +88,7 @@ def timelines(session: Session, day: date, ids: CaseIds,
 
 
 def rebuilt_on(session: Session, day: date) -> tuple[CaseIds, list[Snapshot]]:
-    """The cases whose state at the end of `day` only their history tells (`asof`), and
+    """The cases whose state at the end of `day` only their history tells (`rebuilt_ids`), and
     their snapshots; every other case stood then as its columns say now."""
     rebuilt = CaseIds.read(session, rebuilt_ids(day, TRACKED))
     return rebuilt, snapshots(timelines(session, day, rebuilt, TRACKED), day)
@@ -102,6 +102,11 @@ def changed_after(session: Session, day: date) -> bool:
 
 
 # --- the columns, read as of a day (for cases not rebuilt) ------------------------------------
+
+
+def counted(day: date) -> ColumnElement[bool]:
+    """Not voided by the end of `day`: a void counts from its own day (`status_on`)."""
+    return or_(Case.status != str(CaseStatus.VOIDED), Case.status_on > day)
 
 
 def decided() -> ColumnElement[Any]:
@@ -131,7 +136,7 @@ def unit_sums(session: Session, day: date, exclude: CaseIds,
     keep SQLite from answering from the covering index `ix_case_figures` (0.03 s → 0.2 s)."""
     names = list(counts)
     query = (select(Case.unit_id, *(counts[n].label(n) for n in names))
-             .where(Case.received <= day).group_by(Case.unit_id))
+             .where(Case.received <= day, counted(day)).group_by(Case.unit_id))
     sums = _by_unit(session.execute(query), names)
     less = _by_unit(session.execute(query.where(exclude.among(Case.id))), names)
     return _minus(sums, less)
@@ -177,7 +182,7 @@ def scorecard_counts(day: date) -> dict[str, ColumnElement[Any]]:
 
 
 def report_counts(start: date, end: date, day: date) -> dict[str, ColumnElement[Any]]:
-    """The weekly report's per-unit counts (see report.report_unit_counts in Python)."""
+    """The weekly report's per-unit counts (see views.report.report_unit_counts in Python)."""
     counts = {
         "received": count_if(Case.received.between(start, end)),
         "accepted": count_if(Case.accepted.between(start, end)),
@@ -199,14 +204,17 @@ def followup_sums(session: Session, day: date, rebuilt: CaseIds, kinds: list[str
     """Follow-ups of each kind on or before `day`: per unit id for the cases not rebuilt
     (all of them less the rebuilt few, as in `unit_sums`), and per rebuilt case, to be
     counted for the unit that held it then. A case not rebuilt had its unit then as now,
-    the unit its follow-ups carry; a follow-up never predates its case."""
+    the unit its follow-ups carry; a follow-up never predates its case. Those undone by
+    `day`, and those of a case voided by `day`, do not count."""
     sums = _by_kind(session.execute(
         select(FollowUp.unit_id, FollowUp.kind, func.count())
         .where(FollowUp.kind.in_(kinds), FollowUp.on <= day)
         .group_by(FollowUp.unit_id, FollowUp.kind)))
+    for unit_id, kind, n in _gone(day, rebuilt, kinds, session):
+        sums[unit_id][kind] -= n
     per_case: dict[str, dict[str, int]] = {}
     mine = select(FollowUp.case_id, FollowUp.unit_id, FollowUp.kind, func.count()).where(
-        FollowUp.on <= day, rebuilt.among(FollowUp.case_id))
+        FollowUp.on <= day, live(day), rebuilt.among(FollowUp.case_id))
     if rebuilt.listed is None:  # most cases: through the (kind, on) index
         mine = mine.where(FollowUp.kind.in_(kinds))
     # A few cases are listed, and their follow-ups of every kind read, the others left out
@@ -218,6 +226,27 @@ def followup_sums(session: Session, day: date, rebuilt: CaseIds, kinds: list[str
             sums[unit_id][kind] -= n
             per_case.setdefault(case_id, {})[kind] = n
     return sums, per_case
+
+
+def live(day: date) -> ColumnElement[bool]:
+    """A follow-up not undone by the end of `day` (an undo counts from its own day)."""
+    return or_(FollowUp.undone_on.is_(None), FollowUp.undone_on > day)
+
+
+def _gone(day: date, rebuilt: CaseIds, kinds: list[str], session: Session) -> list[Any]:
+    """(unit id, kind, count) of the follow-ups that no longer count on `day`: undone by
+    then, or of a case voided by then (of the cases not rebuilt: the others' snapshots
+    tell). Both are few, found through their own indexes."""
+    mine = (FollowUp.kind.in_(kinds), FollowUp.on <= day)
+    undone = (select(FollowUp.unit_id, FollowUp.kind, func.count())
+              .where(FollowUp.undone_on <= day, *mine)
+              .group_by(FollowUp.unit_id, FollowUp.kind))
+    voided = (select(FollowUp.unit_id, FollowUp.kind, func.count())
+              .join(Case, Case.id == FollowUp.case_id)
+              .where(Case.status == str(CaseStatus.VOIDED), Case.status_on <= day, live(day),
+                     ~rebuilt.among(FollowUp.case_id), *mine)
+              .group_by(FollowUp.unit_id, FollowUp.kind))
+    return [*session.execute(undone), *session.execute(voided)]
 
 
 def _by_kind(rows: Any) -> dict[int, dict[str, int]]:

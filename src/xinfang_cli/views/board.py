@@ -8,11 +8,11 @@ from sqlalchemy import case as when
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from xinfang_cli.domain.enums import CaseStatus
+from xinfang_cli.domain.enums import COUNTED
 from xinfang_cli.store.models import Case, Unit
-from xinfang_cli.views.asof import CaseIds, rebuilt_on
+from xinfang_cli.views.asof import CaseIds, counted, rebuilt_on
 
-STATUS_ORDER = [str(s) for s in CaseStatus]
+STATUS_ORDER = list(COUNTED)  # a voided case is on no board
 
 
 def board(session: Session, as_of: date, warn_days: int,
@@ -26,7 +26,8 @@ def board(session: Session, as_of: date, warn_days: int,
     overdue_n = func.sum(when((pending & (Case.pending_due < as_of), 1), else_=0))
     soon_n = func.sum(when((pending & (Case.pending_due >= as_of)
                             & (Case.pending_due <= horizon), 1), else_=0))
-    query = select(Case.unit_id, Case.status, func.count(), overdue_n, soon_n)
+    query = (select(Case.unit_id, Case.status, func.count(), overdue_n, soon_n)
+             .where(counted(as_of)))
     if rebuilt is not None:
         query = query.where(Case.received <= as_of, ~rebuilt.among(Case.id))
     rows = session.execute(query.group_by(Case.unit_id, Case.status)).all()

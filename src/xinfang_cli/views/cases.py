@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlmodel import Session
 
+from xinfang_cli.domain.enums import CaseStatus
 from xinfang_cli.domain.masking import mask_id_number, mask_name, mask_phone
 from xinfang_cli.store.models import Case, FollowUp, History, Unit
 from xinfang_cli.store.repository import get_case, record
@@ -72,6 +73,8 @@ def _filtered(query, flt: CaseFilter):  # type: ignore[no-untyped-def]
         query = query.where(Case.unit_id == flt.unit)
     if flt.statuses:
         query = query.where(Case.status.in_(flt.statuses))
+    else:  # a voided case is listed only when asked for by its status
+        query = query.where(Case.status != str(CaseStatus.VOIDED))
     if flt.backlog_only:
         query = query.where(Case.backlog.is_not(None))
     if flt.overdue_on is not None:

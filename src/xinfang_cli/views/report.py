@@ -25,8 +25,8 @@ from xinfang_cli.views.overdue import deadline_order, overdue_entries, overdue_r
 from xinfang_cli.views.units import incident_rows
 
 BACKLOG_KINDS = ("historical", "excessive", "unfounded")
-# what a closure line shows: its timeline reads only these
-CLOSURE_FIELDS = ("closed", "outcome", "satisfaction", "unit")
+# what a closure line shows (and whether the case was voided since): its timeline reads these
+CLOSURE_FIELDS = ("closed", "outcome", "satisfaction", "unit", "status")
 
 
 def report(session: Session, start: date, end: date, campaign: Campaign, policy: Policy,
@@ -47,7 +47,7 @@ def report(session: Session, start: date, end: date, campaign: Campaign, policy:
         "phase": phase_record(phase_on(campaign, end), lang),
         "campaign": campaign.label(lang), "resolution_share": round(share, 4),
         "received": {"total": total.get("received", 0),
-                     "by_source": received_by_source(session, start, end),
+                     "by_source": received_by_source(session, start, end, day),
                      "by_unit": {code: c["received"] for code, c in sorted(counts.items())
                                  if c.get("received")}},
         "accepted": {"total": total.get("accepted", 0),
@@ -58,16 +58,18 @@ def report(session: Session, start: date, end: date, campaign: Campaign, policy:
                    "cases": closed},
         "overdue": _overdue(session, snaps, names, day, rebuilt),
         "backlog": _backlog(total),
-        "followups": followup_list(session, start, end, {s.id: s.unit for s in snaps}, names),
+        "followups": followup_list(session, start, end, day, {s.id: s.unit for s in snaps},
+                                   names),
         "incidents": incident_rows(session, start, end),
         "units": _report_units(units, counts, closed, share, policy),
     }
 
 
-def received_by_source(session: Session, start: date, end: date) -> dict[str, int]:
-    """Receipts in the period by source (来源), in SQL."""
+def received_by_source(session: Session, start: date, end: date, day: date) -> dict[str, int]:
+    """Receipts in the period by source (来源), in SQL (less the cases voided by `day`)."""
     rows = session.execute(select(Case.source, func.count())
-                           .where(Case.received.between(start, end)).group_by(Case.source))
+                           .where(Case.received.between(start, end), asof.counted(day))
+                           .group_by(Case.source))
     return {str(source): int(n) for source, n in rows}  # noqa: C416
 
 
@@ -151,7 +153,8 @@ def _closures(session: Session, start: date, end: date, day: date) -> list[dict[
     """Cases closed in the period, from the timelines of those cases only (and only of the
     fields a closure line shows)."""
     closed = CaseIds.read(session, asof.closed_in(start, end))
-    lines = asof.timelines(session, end, closed, CLOSURE_FIELDS)
+    lines = [tl for tl in asof.timelines(session, end, closed, CLOSURE_FIELDS)
+             if tl.value("status", day) != CaseStatus.VOIDED]
     return closures(lines, start, end, {tl.case.id: tl.value("unit", day) for tl in lines})
 
 
@@ -183,14 +186,16 @@ def _report_units(units: list[Unit], counts: dict[str, dict[str, int]],
     return rows
 
 
-def followup_list(session: Session, start: date, end: date, unit_of: dict[str, str],
-                  names: dict[str, str]) -> dict[str, object]:
+def followup_list(session: Session, start: date, end: date, day: date,
+                  unit_of: dict[str, str], names: dict[str, str]) -> dict[str, object]:
     """Leaders' receptions and field visits in the period, each with its case (and its unit
-    on the report's day: `unit_of` for the cases rebuilt from history, else today's)."""
+    on the report's day: `unit_of` for the cases rebuilt from history, else today's); none
+    undone by `day`, none of a case voided by then."""
     query = (select(FollowUp.on, FollowUp.kind, FollowUp.case_id, FollowUp.note, Unit.code)
              .join(Unit, Unit.id == FollowUp.unit_id)  # a follow-up carries its case's unit
+             .join(Case, Case.id == FollowUp.case_id)
              .where(FollowUp.kind.in_([FollowupKind.RECEPTION, FollowupKind.FIELD]),
-                    FollowUp.on.between(start, end))
+                    FollowUp.on.between(start, end), asof.live(day), asof.counted(day))
              .order_by(FollowUp.on, FollowUp.id))
     items = []
     for on, kind, case_id, note, code in session.execute(query):

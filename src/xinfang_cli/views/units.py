@@ -4,9 +4,10 @@ recorded against them (the weekly report and the scorecard list and count these)
 from datetime import date
 
 from sqlalchemy import case as when
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlmodel import Session
 
+from xinfang_cli.domain.enums import CaseStatus
 from xinfang_cli.store.models import Case, Incident, Unit
 
 
@@ -14,9 +15,11 @@ def unit_rows(session: Session) -> list[dict[str, object]]:
     """`xf unit list`: each unit with its open and total case counts."""
     open_n = func.sum(when((Case.pending_due.is_not(None), 1), else_=0))
     counts = {uid: (total, opened) for uid, total, opened in session.execute(
-        select(Case.unit_id, func.count(), open_n).group_by(Case.unit_id))}
+        select(Case.unit_id, func.count(), open_n)
+        .where(Case.status != str(CaseStatus.VOIDED)).group_by(Case.unit_id))}
     incidents = dict(session.execute(
-        select(Incident.unit_id, func.count()).group_by(Incident.unit_id)).all())
+        select(Incident.unit_id, func.count()).where(Incident.voided_on.is_(None))
+        .group_by(Incident.unit_id)).all())
     return [
         {"code": u.code, "name": u.name, "kind": u.kind, "head": u.head, "leader": u.leader,
          "cases": counts.get(u.id, (0, 0))[0], "open": counts.get(u.id, (0, 0))[1] or 0,
@@ -25,11 +28,14 @@ def unit_rows(session: Session) -> list[dict[str, object]]:
 
 
 def incident_rows(session: Session, start: date | None, end: date) -> list[dict[str, object]]:
-    """Incidents on or before `end` (and from `start`), oldest first."""
+    """Incidents on or before `end` (and from `start`), oldest first; one voided by `end`
+    (recorded by mistake) is left out, one voided later still stands on the days before."""
     query = (select(Unit.code.label("unit"), Unit.name.label("unit_name"), Incident.kind,
                     Incident.on, Incident.case_id.label("case"), Incident.note)
              .join(Unit, Unit.id == Incident.unit_id)
-             .where(Incident.on <= end).order_by(Incident.on, Incident.id))
+             .where(Incident.on <= end,
+                    or_(Incident.voided_on.is_(None), Incident.voided_on > end))
+             .order_by(Incident.on, Incident.id))
     if start is not None:
         query = query.where(Incident.on >= start)
     return [dict(row._mapping) for row in session.execute(query)]

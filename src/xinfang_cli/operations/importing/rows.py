@@ -1,6 +1,7 @@
 """One row of `xf import` as a new case: the contract's columns (English keys or Chinese
-headers), each cell parsed, and every rule of `xf add` checked, each fault one error
-naming the row and the column as the file writes it.
+headers) mapped, each cell parsed, and each fault (a bad cell here, a broken rule of
+`xf add` when `writer` runs the checks through `RowReader.rules`) one error naming the
+row and the column as the file writes it.
 """
 
 import json

@@ -1,7 +1,9 @@
-"""Writing checked rows of `xf import` as `xf add` would, in bulk, in the caller's one
-transaction: case numbers reserved per year and chunk, cases and their history as
-multi-row inserts (`store.bulk`), and the import recorded as a batch. A bad row means
-nothing is written, and every bad row is reported.
+"""The whole of `xf import` in the caller's one transaction: each row parsed (`rows`) and
+checked by the rules of `xf add`; then, if none is bad, all written as `xf add` would, in
+bulk: case numbers reserved per year and chunk, cases and their history as multi-row
+inserts (`store.bulk`), and the import recorded as a batch (and as one command, which
+`xf undo` takes back whole). A bad row means nothing is written, and every bad row is
+reported.
 """
 
 from collections import Counter
@@ -94,8 +96,10 @@ class BulkWriter:
             rows += [("accept", on, "status", str(CaseStatus.REGISTERED), case["status"]),
                      ("accept", on, "accepted", None, on.isoformat()),
                      ("accept", on, "due", None, case["due"].isoformat())]
+        command = self.op.command_id()  # the import is one command: one undo takes it back
         return [{"case_id": case["id"], "at": self.at, "on": on, "by": self.op.by,
-                 "action": action, "field": fld, "old": old, "new": new}
+                 "action": action, "field": fld, "old": old, "new": new,
+                 "command_id": command, "reason": None}
                 for action, on, fld, old, new in rows]
 
 
