@@ -112,7 +112,8 @@ def postgres_url() -> Iterator[str]:
         admin.close()
 
 
-TABLES = "history, followup, incident, petition_case, import_batch, case_sequence, unit"
+TABLES = ("history, followup, incident, petition_case, import_batch, case_sequence, "
+          "unit_history, command, unit")
 
 
 @pytest.fixture

@@ -117,7 +117,7 @@ def test_follow_works_on_a_terminated_case(office: Xf) -> None:
     office.ok("follow", cid, "--note", "仍在关注", "--kind", "领导下访", "--on", "2018-06-01")
     followups = office.json("show", cid)["followups"]
     assert followups == [{"on": "2018-06-01", "kind": "field", "note": "仍在关注",
-                          "by": "tester"}]
+                          "by": "tester", "undone_on": None}]
 
 
 @pytest.mark.parametrize(("args", "message"), [

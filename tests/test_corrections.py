@@ -47,7 +47,7 @@ def test_a_voided_case_is_listed_only_when_asked_for(voided: Xf) -> None:
     assert (case["status"], case["overdue"]) == ("voided", False)
     assert case["history"][-1] | {"at": None} == {
         "at": None, "on": "2018-08-01", "by": "tester", "action": "void", "field": "status",
-        "old": "registered", "new": "voided"}
+        "old": "registered", "new": "voided", "reason": "与 2018-0002 重复登记"}
     units = {u["code"]: (u["cases"], u["open"]) for u in voided.json("unit", "list")}
     assert units == {"dagang": (1, 0), "gcsx": (1, 1), "renshi": (0, 0)}
 
@@ -99,3 +99,100 @@ def test_a_void_needs_a_reason_and_writes_nothing_without_one(voided: Xf) -> Non
     result = voided("void", "2018-0002", "--reason", "  ")
     assert (result.exit_code, result.stderr) == (2, "xf: --reason may not be empty.\n")
     assert voided.json("show", "2018-0002")["history"] == before
+
+
+# --- xf edit ---------------------------------------------------------------------------------
+
+
+def test_an_edit_is_history_masked_unless_revealed(office: Xf) -> None:
+    cid = add_case(office, "--phone", "13812345678")
+    result = office("edit", cid, "--phone", "13912345678", "--summary", "要求补发津贴",
+                    "--reason", "登记时记错")
+    assert (result.exit_code, result.stderr) == (0, "  Phone: 138****5678 → 139****5678\n"
+                                                    "  Summary: 要求解决待遇问题 → 要求补发津贴\n"
+                                                    "2018-0001: 2 field(s) corrected.\n")
+    rows = [(h["action"], h["field"], h["old"], h["new"], h["reason"])
+            for h in office.json("show", cid)["history"][-2:]]
+    assert rows == [("edit", "phone", "138****5678", "139****5678", "登记时记错"),
+                    ("edit", "summary", "要求解决待遇问题", "要求补发津贴", "登记时记错")]
+    revealed = office.json("show", cid, "--reveal")["history"]
+    assert (revealed[-3]["old"], revealed[-3]["new"]) == ("13812345678", "13912345678")
+    assert office.json("show", cid)["phone"] == "139****5678"
+
+
+def test_an_edit_that_changes_nothing_says_so(office: Xf) -> None:
+    cid = add_case(office, "--phone", "13812345678")
+    result = office("edit", cid, "--phone", "138 1234 5678".replace(" ", ""),
+                    "--source", "来访")
+    assert (result.exit_code, result.stderr) == (
+        0, "2018-0001: nothing to change, every value is already so.\n")
+    assert len(office.json("show", cid)["history"]) == 3  # the registration's rows only
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    ([], "name what to correct: xf edit 2018-0001 --phone … (see xf edit --help)."),
+    (["--backlog", "historical", "--first-time"],
+     "--backlog and --first-time contradict each other: give one."),
+    (["--phone", "12a"], "--phone: '12a' is not a phone number."),
+    (["--people", "0"], "--people: 0 — from 1 to 100000."),
+    (["--petitioner", " "], "--petitioner may not be empty."),
+    (["--received", "2018-05-20"], "--received 2018-05-20: the case was already acted on "
+                                   "before that day (xf accept on 2018-05-10)."),
+    (["--received", "2018-10-13"], "--received: 2018-10-13 lies after today (2018-10-12)."),
+    (["--due", "2018-04-01"], "--due: 2018-04-01 lies before the case was received "
+                              "(2018-05-02)."),
+])
+def test_a_bad_edit_is_one_line_and_writes_nothing(office: Xf, args: list[str],
+                                                    message: str) -> None:
+    cid = add_case(office, "--accepted", "2018-05-10")
+    before = office.json("show", cid)
+    result = office("edit", cid, *args)
+    assert (result.exit_code, result.stderr) == (2, f"xf: {message}\n")
+    assert office.json("show", cid) == before
+
+
+def test_a_corrected_receipt_counts_on_every_past_day(office: Xf) -> None:
+    """Both received 05-02 (acceptance due 05-17) and accepted 05-20, late; in truth both
+    came on 05-10 (due 05-25), so they were accepted in time. 0001 was closed on 07-10, so
+    the scorecard of 06-30 rebuilds it from its history; 0002 stood then as it stands now."""
+    for unit in ("dagang", "gcsx"):
+        add_case(office, "--accepted", "2018-05-20", unit=unit)
+    office.ok("close", "2018-0001", "--outcome", "resolved", "--on", "2018-07-10")
+
+    def on_time() -> dict[object, object]:
+        rows = office.json("scorecard", "--as-of", "2018-06-30")["units"]
+        return {r["unit"]: r["accepted_on_time_rate"] for r in rows if r["cases"]}
+
+    assert on_time() == {"dagang": 0.0, "gcsx": 0.0}
+    for cid in ("2018-0001", "2018-0002"):
+        office.ok("edit", cid, "--received", "2018-05-10", "--reason", "收到日期登记错误")
+        assert office.json("show", cid)["accept_due"] == "2018-05-25"
+    assert on_time() == {"dagang": 1.0, "gcsx": 1.0}
+    board = office.json("status", "--as-of", "2018-05-05")["totals"]  # not yet received then
+    assert board["total"] == 0
+
+
+def test_a_superior_deadline_moves_the_handling_due_date_of_every_day(office: Xf) -> None:
+    """Accepted 05-10 (due 07-09); the superior's deadline, 06-15, was left out at first."""
+    cid = add_case(office, "--accepted", "2018-05-10")
+    office.ok("follow", cid, "--note", "电话回访", "--on", "2018-07-01")
+    assert office("overdue", "--as-of", "2018-06-20").exit_code == 0
+    office.ok("edit", cid, "--due", "2018-06-15")
+    case = office.json("show", cid)
+    assert (case["due"], case["history"][-1]["field"], case["history"][-1]["new"]) == (
+        "2018-06-15", "due", "2018-06-15")
+    late = office("overdue", "--as-of", "2018-06-20", "--json")
+    assert late.exit_code == 1
+    assert [(e["id"], e["due"]) for e in json.loads(late.stdout)["overdue"]] == [
+        (cid, "2018-06-15")]
+
+
+def test_an_extended_case_gets_both_due_dates_corrected(office: Xf) -> None:
+    cid = add_case(office, "--accepted", "2018-05-10")
+    office.ok("extend", cid, "--days", "10", "--reason", "会商", "--on", "2018-07-01")
+    result = office("edit", cid, "--due", "2018-06-15")
+    assert result.stderr == ("  Superior's due: — → 2018-06-15\n  Due: 2018-07-09 → 2018-06-15\n"
+                             "  Due: 2018-07-19 → 2018-06-25\n2018-0001: 3 field(s) corrected.\n")
+    assert office.json("show", cid)["due"] == "2018-06-25"
+    late = json.loads(office("overdue", "--as-of", "2018-06-20", "--json").stdout)["overdue"]
+    assert [(e["id"], e["due"]) for e in late] == [(cid, "2018-06-15")]

@@ -103,7 +103,7 @@ def test_config_switch_and_recompute_is_recorded(office: Xf, tmp_path) -> None:
     assert case["accept_due"] == "2018-10-08"
     assert case["history"][-1] | {"at": None} == {
         "at": None, "on": "2018-10-12", "by": "tester", "action": "rules",
-        "field": "accept_due", "old": "2018-10-01", "new": "2018-10-08"}
+        "field": "accept_due", "old": "2018-10-01", "new": "2018-10-08", "reason": None}
     assert office.ok("deadlines", "recompute").stdout == ""
 
 

@@ -27,3 +27,10 @@ def mask_id_number(number: str | None) -> str | None:
     if len(number) < 11:
         return "*" * len(number)
     return number[:6] + "*" * (len(number) - 10) + number[-4:]
+
+
+def mask_field(field: str | None, value: str | None) -> str | None:
+    """A stored value masked as its field is (a history row's old or new): names, phones
+    and ID numbers; any other field as it is."""
+    masks = {"petitioner": mask_name, "phone": mask_phone, "id_number": mask_id_number}
+    return masks[field](value) if field in masks else value

@@ -105,3 +105,58 @@ def event_day(on: date, received: date, today: date, field: str) -> None:
 def not_after_today(on: date, today: date, field: str) -> None:
     if on > today:
         raise InvalidDate("err.future_date", field=field, value=on, today=today)
+
+
+# --- correcting a registration (xf edit) ----------------------------------------------------
+
+EDITABLE = ("petitioner", "phone", "id_number", "people", "summary", "topic", "source",
+            "backlog", "received", "superior_due")
+"""The registration's fields a correction may change; status and the lifecycle's dates have
+their own commands (and `xf undo`)."""
+
+PERSONAL = frozenset({"petitioner", "phone", "id_number"})
+"""Fields masked wherever they are shown, in the history too, unless revealed."""
+
+OPTION = {"superior_due": "--due", "id_number": "--id-number"}
+"""The option that sets a field, where it is not `--` and the field's name."""
+
+
+def option(field: str) -> str:
+    return OPTION.get(field, f"--{field}")
+
+
+def normalised_edit(wanted: dict[str, object]) -> dict[str, object]:
+    """The values of an edit as they are stored: text stripped, empty optional text as NULL,
+    an ID number in capitals; each required or length-limited one checked."""
+    values: dict[str, object] = {}
+    for field, value in wanted.items():
+        if field not in EDITABLE:
+            raise BadInput("err.edit_unknown_field", field=field, fields=", ".join(EDITABLE))
+        if field in ("petitioner", "summary"):
+            value = required(str(value), option(field))
+        elif field in ("phone", "id_number", "topic"):
+            value = blank(str(value)) if value is not None else None
+            if field == "id_number" and value:
+                value = str(value).upper()
+        values[field] = value
+    return values
+
+
+def check_edit(values: dict[str, object], received: date, today: date) -> None:
+    """The checks of `xf add`, for the fields an edit changes (`received`: the date of
+    receipt after the edit)."""
+    for field, limit in (("petitioner", 100), ("phone", 40), ("id_number", 40), ("topic", 100)):
+        fits(values.get(field), limit, option(field))  # type: ignore[arg-type]
+    phone, number = values.get("phone"), values.get("id_number")
+    if phone and not _PHONE.match(str(phone)):
+        raise BadInput("err.bad_phone", value=phone)
+    if number and not id_number_valid(str(number)):
+        raise BadInput("err.bad_id_number", value=number)
+    people = values.get("people")
+    if people is not None and not 1 <= int(people) <= MAX_PEOPLE:  # type: ignore[call-overload]
+        raise BadInput("err.people", value=people)
+    if "received" in values:
+        not_after_today(received, today, "--received")
+    due = values.get("superior_due")
+    if isinstance(due, date) and due < received:
+        raise InvalidDate("err.before_received", field="--due", value=due, received=received)

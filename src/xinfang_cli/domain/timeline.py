@@ -35,15 +35,29 @@ class Timeline:
     unit: str  # today's unit code
     rows: dict[str, list[tuple[date, str | None, str | None]]] = field(
         default_factory=lambda: defaultdict(list))
+    # corrections (`xf edit`): (old, new) in the order written, true of every day
+    edits: dict[str, list[tuple[str | None, str | None]]] = field(
+        default_factory=lambda: defaultdict(list))
+
+    def add(self, on: date, action: str, name: str, old: str | None, new: str | None) -> None:
+        """One history row, in the order written. A registration's rows count from the
+        receipt (corrected or not); a correction is no event of a day but true of them all."""
+        if action == "edit":
+            self.edits[name].append((old, new))
+        else:
+            self.rows[name].append((self.case.received if action == "add" else on, old, new))
 
     def value(self, name: str, day: date) -> object:
-        """The field's value at the end of `day`."""
+        """The field's value at the end of `day` (the column's, where no row tells)."""
         rows = self.rows.get(name)
         if not rows:
             return self.unit if name == "unit" else getattr(self.case, name)
         before = [new for on, _old, new in rows if on <= day]
-        return _value(name, before[-1] if before else next(
-            old for on, old, _new in rows if on > day))
+        text = before[-1] if before else next(old for on, old, _new in rows if on > day)
+        for old, new in self.edits.get(name, ()):
+            if text == old:
+                text = new
+        return _value(name, text)
 
     def decided(self, day: date) -> date | None:
         """The day the case left `registered` (accepted or not accepted), if by `day`."""

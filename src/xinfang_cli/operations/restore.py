@@ -1,22 +1,25 @@
 """Taking back a full export (`xf export --format json --reveal`) whole, into an empty database.
 
-Nothing is renumbered or recomputed: case ids, dates, statuses, due dates, follow-ups,
-history rows (with their ids), incidents and the case numbering come back as they were,
-so a later `xf add` continues the numbering. The document's shape:
+Nothing is recomputed: case ids, dates, statuses, due dates, follow-ups, history rows
+(with their ids), incidents and the case numbering come back as they were, so a later
+`xf add` continues the numbering; only import batches and commands are numbered anew, and
+every reference to them follows. The document's shape:
 
     {"format": "xf-export", "version": 1, "revealed": true, "units": [...],
-     "case_sequence": [{"year", "last"}], "import_batches": [...],
-     "incidents": [...], "history": [rows that belong to no case],
+     "case_sequence": [{"year", "last"}], "import_batches": [...], "commands": [...],
+     "unit_history": [...], "incidents": [...], "history": [rows that belong to no case],
      "cases": [{case object + stored fields, "followups": [...], "history": [...]}]}
+
+Exports written before revision 0005 lack commands, unit history and the columns of
+corrections: those come back empty.
 
 The cases are streamed from the file one by one (`readers.JsonObject`); exports
 written before 2026-11-28 put the incidents and loose history after them, which costs one
 more pass over the file for each.
 """
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
 from itertools import islice
 from typing import Any
 
@@ -36,14 +39,17 @@ from xinfang_cli.domain.enums import (
 )
 from xinfang_cli.domain.errors import BadInput
 from xinfang_cli.domain.formats import EXPORT_FORMAT, EXPORT_VERSION
+from xinfang_cli.operations import restore_values as v
 from xinfang_cli.store.models import (
     Case,
     CaseSequence,
+    Command,
     FollowUp,
     History,
     ImportBatch,
     Incident,
     Unit,
+    UnitHistory,
     utcnow,
 )
 
@@ -64,14 +70,6 @@ class Restored:
     incidents: int = 0
 
 
-class _Bad(Exception):
-    """A value that does not fit: where it is and why."""
-
-    def __init__(self, where: str, reason: str) -> None:
-        super().__init__(where, reason)
-        self.where, self.reason = where, reason
-
-
 def restore(op: Any, document: Any, file: str, target: str) -> Restored:
     """Write the whole export in the caller's transaction; BadInput (nothing written) if it
     is masked, of another version, malformed, or the database already holds cases."""
@@ -83,7 +81,7 @@ def restore(op: Any, document: Any, file: str, target: str) -> Restored:
     _require_empty(op.session, target)
     try:
         return _restore(op.session, document)
-    except _Bad as bad:
+    except v.Bad as bad:
         raise BadInput("err.import_export_bad", file=file, where=bad.where,
                        reason=bad.reason) from None
     except IntegrityError as exc:
@@ -100,8 +98,10 @@ def _require_empty(session: Any, target: str) -> None:
 
 def _restore(session: Any, doc: Any) -> Restored:
     done = Restored()
-    units = _units(session, _list(doc, "units"), done)
-    batches = _batches(session, _list(doc, "import_batches"))
+    units = _units(session, v.items(doc, "units"), done)
+    batches = _batches(session, v.items(doc, "import_batches"))
+    commands = _commands(session, v.items(doc, "commands"))
+    _unit_history(session, v.items(doc, "unit_history"), units, commands)
     repeats: list[dict[str, Any]] = []
     years: dict[int, int] = {}
     for chunk in _chunks(_cases(doc)):
@@ -113,10 +113,11 @@ def _restore(session: Any, doc: Any) -> Restored:
                 row["repeat_of"] = None
         session.execute(insert(Case.__table__), rows)
         unit_of = {row["id"]: row["unit_id"] for row in rows}
-        notes = [_followup(f"cases[{i}].followups[{j}]", c["id"], unit_of[c["id"]], f)
-                 for i, c in chunk for j, f in enumerate(_list(c, "followups"))]
-        changes = [_history(f"cases[{i}].history[{j}]", c["id"], h)
-                   for i, c in chunk for j, h in enumerate(_list(c, "history"))]
+        notes = [_followup(f"cases[{i}].followups[{j}]", c["id"], unit_of[c["id"]], f,
+                           commands)
+                 for i, c in chunk for j, f in enumerate(v.items(c, "followups"))]
+        changes = [_history(f"cases[{i}].history[{j}]", c["id"], h, commands)
+                   for i, c in chunk for j, h in enumerate(v.items(c, "history"))]
         _insert(session, FollowUp, notes)
         _insert(session, History, changes)
         done.cases, done.followups = done.cases + len(rows), done.followups + len(notes)
@@ -125,13 +126,14 @@ def _restore(session: Any, doc: Any) -> Restored:
         table = Case.__table__
         session.execute(update(table).where(table.c.id == bindparam("case"))
                         .values(repeat_of=bindparam("repeat")), repeats)
-    incidents = [_incident(f"incidents[{i}]", x, units)
-                 for i, x in enumerate(_list(doc, "incidents"))]
+    incidents = [_incident(f"incidents[{i}]", x, units, commands)
+                 for i, x in enumerate(v.items(doc, "incidents"))]
     _insert(session, Incident, incidents)
-    loose = [_history(f"history[{i}]", None, h) for i, h in enumerate(_list(doc, "history"))]
+    loose = [_history(f"history[{i}]", None, h, commands)
+             for i, h in enumerate(v.items(doc, "history"))]
     _insert(session, History, loose)
     done.incidents, done.history = len(incidents), done.history + len(loose)
-    _numbering(session, _list(doc, "case_sequence"), years)
+    _numbering(session, v.items(doc, "case_sequence"), years)
     _reset_sequences(session)
     return done
 
@@ -146,22 +148,82 @@ def _units(session: Any, items: list[Any], done: Restored) -> dict[str, int]:
     ids: dict[str, int] = {}
     for i, item in enumerate(items):
         where = f"units[{i}]"
-        code, name = _str(item, "code", where), _str(item, "name", where)
+        code, name = v.text(item, "code", where), v.text(item, "name", where)
         if code in existing:
             if existing[code].name != name:
-                raise _Bad(where, f"unit {code} is {existing[code].name!r} here, "
+                raise v.Bad(where, f"unit {code} is {existing[code].name!r} here, "
                                   f"{name!r} in the file")
             ids[code] = existing[code].id
             continue
         if name in names:
-            raise _Bad(where, f"{name!r} is unit {names[name]} here, {code} in the file")
-        row = {"code": code, "name": name, "kind": _enum(UnitKind, item, "kind", where),
-               "head": _opt_str(item, "head", where), "leader": _opt_str(item, "leader", where),
-               "created_at": _datetime(item, "created_at", where) or utcnow()}
+            raise v.Bad(where, f"{name!r} is unit {names[name]} here, {code} in the file")
+        row = {"code": code, "name": name, "kind": v.member(UnitKind, item, "kind", where),
+               "head": v.opt_text(item, "head", where), "leader": v.opt_text(item, "leader", where),
+               "created_at": v.moment(item, "created_at", where) or utcnow(),
+               "email": v.opt_text(item, "email", where),
+               "webhook": v.opt_text(item, "webhook", where),
+               "retired_on": v.day(item, "retired_on", where)}
         ids[code] = session.execute(insert(Unit.__table__).values(**row)
                                     .returning(Unit.__table__.c.id)).scalar_one()
         done.units += 1
+    _merged(session, items, ids)
     return ids
+
+
+def _merged(session: Any, items: list[Any], ids: dict[str, int]) -> None:
+    """A retired unit's successor (`merged_into`, a code in the file), once all are in."""
+    table = Unit.__table__
+    for i, item in enumerate(items):
+        into = v.opt_text(item, "merged_into", f"units[{i}]")
+        if into is not None:
+            if into not in ids:
+                raise v.Bad(f"units[{i}].merged_into", f"unknown unit {into!r}")
+            session.execute(update(table).where(table.c.code == item["code"])
+                            .values(merged_into=ids[into]))
+
+
+def _commands(session: Any, items: list[Any]) -> dict[int, int]:
+    """The commands, renumbered as this database numbers them: old id → new id."""
+    table, ids = Command.__table__, {}
+    for i, item in enumerate(items):
+        where = f"commands[{i}]"
+        undo_of = v.opt_whole(item, "undo_of", where)
+        row = {"name": v.text(item, "name", where), "by": v.text(item, "by", where),
+               "at": v.moment(item, "at", where) or utcnow(),
+               "on": v.need(v.day(item, "on", where), where, "on"),
+               "undo_of": ids.get(undo_of) if undo_of is not None else None}
+        ids[v.whole(item, "id", where)] = session.execute(
+            insert(table).values(**row).returning(table.c.id)).scalar_one()
+    return ids
+
+
+def _unit_history(session: Any, items: list[Any], units: dict[str, int],
+                  commands: dict[int, int]) -> None:
+    rows = []
+    for i, item in enumerate(items):
+        where = f"unit_history[{i}]"
+        code = v.text(item, "unit", where)
+        if code not in units:
+            raise v.Bad(f"{where}.unit", f"unknown unit {code!r}")
+        rows.append({"unit_id": units[code],
+                     "command_id": _command(item, "command_id", where, commands),
+                     "at": v.moment(item, "at", where) or utcnow(),
+                     "on": v.need(v.day(item, "on", where), where, "on"),
+                     "by": v.text(item, "by", where), "action": v.text(item, "action", where),
+                     "field": v.opt_text(item, "field", where),
+                     "old": v.opt_text(item, "old", where), "new": v.opt_text(item, "new", where),
+                     "reason": v.opt_text(item, "reason", where)})
+    _insert(session, UnitHistory, rows)
+
+
+def _command(item: Any, key: str, where: str, commands: dict[int, int]) -> int | None:
+    """A command id of the file, as this database numbers it."""
+    old = v.opt_whole(item, key, where)
+    if old is None:
+        return None
+    if old not in commands:
+        raise v.Bad(f"{where}.{key}", f"unknown command {old}")
+    return commands[old]
 
 
 def _batches(session: Any, items: list[Any]) -> dict[int, int]:
@@ -169,10 +231,10 @@ def _batches(session: Any, items: list[Any]) -> dict[int, int]:
     table, ids = ImportBatch.__table__, {}
     for i, item in enumerate(items):
         where = f"import_batches[{i}]"
-        row = {"file_name": _str(item, "file_name", where), "sha256": _str(item, "sha256", where),
-               "rows": _int(item, "rows", where), "by": _str(item, "by", where),
-               "at": _datetime(item, "at", where) or utcnow()}
-        ids[_int(item, "id", where)] = session.execute(
+        row = {"file_name": v.text(item, "file_name", where),
+               "sha256": v.text(item, "sha256", where), "rows": v.whole(item, "rows", where),
+               "by": v.text(item, "by", where), "at": v.moment(item, "at", where) or utcnow()}
+        ids[v.whole(item, "id", where)] = session.execute(
             insert(table).values(**row).returning(table.c.id)).scalar_one()
     return ids
 
@@ -180,70 +242,82 @@ def _batches(session: Any, items: list[Any]) -> dict[int, int]:
 def _case(i: int, c: Any, units: dict[str, int], batches: dict[int, int]) -> dict[str, Any]:
     where = f"cases[{i}]"
     if not isinstance(c, dict):
-        raise _Bad(where, "not an object")
-    code = _str(c, "unit", where)
+        raise v.Bad(where, "not an object")
+    code = v.text(c, "unit", where)
     if code not in units:
-        raise _Bad(f"{where}.unit", f"unknown unit {code!r}")
+        raise v.Bad(f"{where}.unit", f"unknown unit {code!r}")
     batch = c.get("import_batch_id")
-    d = lambda key: _date(c, key, where)  # noqa: E731
+    d = lambda key: v.day(c, key, where)  # noqa: E731
     return {
-        "id": _str(c, "id", where), "year": _int(c, "year", where), "seq": _int(c, "seq", where),
-        "unit_id": units[code], "source": _enum(Source, c, "source", where),
-        "backlog": _opt_enum(Backlog, c, "backlog", where),
-        "status": _enum(CaseStatus, c, "status", where), "status_on": _need(d("status_on"),
+        "id": v.text(c, "id", where), "year": v.whole(c, "year", where),
+        "seq": v.whole(c, "seq", where),
+        "unit_id": units[code], "source": v.member(Source, c, "source", where),
+        "backlog": v.opt_member(Backlog, c, "backlog", where),
+        "status": v.member(CaseStatus, c, "status", where), "status_on": v.need(d("status_on"),
                                                                             where, "status_on"),
-        "received": _need(d("received"), where, "received"),
-        "accept_due": _need(d("accept_due"), where, "accept_due"), "accepted": d("accepted"),
-        "superior_due": d("superior_due"), "extended_days": _int(c, "extended_days", where),
-        "extension_reason": _opt_str(c, "extension_reason", where), "due": d("due"),
+        "received": v.need(d("received"), where, "received"),
+        "accept_due": v.need(d("accept_due"), where, "accept_due"), "accepted": d("accepted"),
+        "superior_due": d("superior_due"), "extended_days": v.whole(c, "extended_days", where),
+        "extension_reason": v.opt_text(c, "extension_reason", where), "due": d("due"),
         "pending_due": d("pending_due"), "closed": d("closed"),
-        "outcome": _opt_enum(Outcome, c, "outcome", where),
-        "satisfaction": _opt_enum(Satisfaction, c, "satisfaction", where),
+        "outcome": v.opt_member(Outcome, c, "outcome", where),
+        "satisfaction": v.opt_member(Satisfaction, c, "satisfaction", where),
         "review_requested": d("review_requested"),
         "rereview_requested": d("rereview_requested"),
-        "end_reason": _opt_str(c, "reason", where), "petitioner": _str(c, "petitioner", where),
-        "phone": _opt_str(c, "phone", where), "id_number": _opt_str(c, "id_number", where),
-        "people": _int(c, "people", where), "summary": _str(c, "summary", where),
-        "topic": _opt_str(c, "topic", where), "leader": _opt_str(c, "leader", where),
-        "escalation": _opt_enum(Escalation, c, "escalation", where),
-        "repeat_of": _opt_str(c, "repeat_of", where),
-        "created_at": _datetime(c, "created_at", where) or utcnow(),
+        "end_reason": v.opt_text(c, "reason", where), "petitioner": v.text(c, "petitioner", where),
+        "phone": v.opt_text(c, "phone", where), "id_number": v.opt_text(c, "id_number", where),
+        "people": v.whole(c, "people", where), "summary": v.text(c, "summary", where),
+        "topic": v.opt_text(c, "topic", where), "leader": v.opt_text(c, "leader", where),
+        "escalation": v.opt_member(Escalation, c, "escalation", where),
+        "repeat_of": v.opt_text(c, "repeat_of", where),
+        "created_at": v.moment(c, "created_at", where) or utcnow(),
         "import_batch_id": batches.get(batch) if isinstance(batch, int) else None,
     }
 
 
-def _followup(where: str, case_id: str, unit_id: int, f: Any) -> dict[str, Any]:
-    return {"id": _int(f, "id", where), "case_id": case_id, "unit_id": unit_id,
-            "kind": _enum(FollowupKind, f, "kind", where),
-            "on": _need(_date(f, "on", where), where, "on"), "note": _str(f, "note", where),
-            "by": _str(f, "by", where), "created_at": _datetime(f, "created_at", where)
-            or utcnow()}
+def _followup(where: str, case_id: str, unit_id: int, f: Any,
+              commands: dict[int, int]) -> dict[str, Any]:
+    return {"id": v.whole(f, "id", where), "case_id": case_id, "unit_id": unit_id,
+            "kind": v.member(FollowupKind, f, "kind", where),
+            "on": v.need(v.day(f, "on", where), where, "on"), "note": v.text(f, "note", where),
+            "by": v.text(f, "by", where), "created_at": v.moment(f, "created_at", where)
+            or utcnow(), "command_id": _command(f, "command_id", where, commands),
+            "undone_on": v.day(f, "undone_on", where),
+            "undone_by": _command(f, "undone_by", where, commands)}
 
 
-def _history(where: str, case_id: str | None, h: Any) -> dict[str, Any]:
-    return {"id": _int(h, "id", where), "case_id": case_id,
-            "at": _need(_datetime(h, "at", where), where, "at"),
-            "on": _need(_date(h, "on", where), where, "on"), "by": _str(h, "by", where),
-            "action": _str(h, "action", where), "field": _opt_str(h, "field", where),
-            "old": _opt_str(h, "old", where), "new": _opt_str(h, "new", where)}
+def _history(where: str, case_id: str | None, h: Any,
+             commands: dict[int, int]) -> dict[str, Any]:
+    return {"id": v.whole(h, "id", where), "case_id": case_id,
+            "at": v.need(v.moment(h, "at", where), where, "at"),
+            "on": v.need(v.day(h, "on", where), where, "on"), "by": v.text(h, "by", where),
+            "action": v.text(h, "action", where), "field": v.opt_text(h, "field", where),
+            "old": v.opt_text(h, "old", where), "new": v.opt_text(h, "new", where),
+            "command_id": _command(h, "command_id", where, commands),
+            "reason": v.opt_text(h, "reason", where)}
 
 
-def _incident(where: str, x: Any, units: dict[str, int]) -> dict[str, Any]:
-    code = _str(x, "unit", where)
+def _incident(where: str, x: Any, units: dict[str, int],
+              commands: dict[int, int]) -> dict[str, Any]:
+    code = v.text(x, "unit", where)
     if code not in units:
-        raise _Bad(f"{where}.unit", f"unknown unit {code!r}")
-    return {"id": _int(x, "id", where), "unit_id": units[code],
-            "kind": _enum(IncidentKind, x, "kind", where),
-            "on": _need(_date(x, "on", where), where, "on"),
-            "case_id": _opt_str(x, "case", where), "note": _str(x, "note", where),
-            "by": _str(x, "by", where),
-            "created_at": _datetime(x, "created_at", where) or utcnow()}
+        raise v.Bad(f"{where}.unit", f"unknown unit {code!r}")
+    return {"id": v.whole(x, "id", where), "unit_id": units[code],
+            "kind": v.member(IncidentKind, x, "kind", where),
+            "on": v.need(v.day(x, "on", where), where, "on"),
+            "case_id": v.opt_text(x, "case", where), "note": v.text(x, "note", where),
+            "by": v.text(x, "by", where),
+            "created_at": v.moment(x, "created_at", where) or utcnow(),
+            "command_id": _command(x, "command_id", where, commands),
+            "voided_on": v.day(x, "voided_on", where),
+            "void_reason": v.opt_text(x, "void_reason", where),
+            "voided_by": _command(x, "voided_by", where, commands)}
 
 
 def _numbering(session: Any, items: list[Any], years: dict[int, int]) -> None:
     """The case numbering per year: the file's, never below the highest number restored."""
     for i, item in enumerate(items):
-        year, last = _int(item, "year", f"case_sequence[{i}]"), _int(item, "last",
+        year, last = v.whole(item, "year", f"case_sequence[{i}]"), v.whole(item, "last",
                                                                      f"case_sequence[{i}]")
         years[year] = max(years.get(year, 0), last)
     table = CaseSequence.__table__
@@ -259,7 +333,7 @@ def _reset_sequences(session: Any) -> None:
     """PostgreSQL: rows came with their ids, so move each id sequence past them."""
     if session.get_bind().dialect.name != "postgresql":
         return
-    for name in ("followup", "history", "incident"):
+    for name in ("followup", "history", "incident", "unit_history"):
         session.execute(text(
             f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
             f"COALESCE((SELECT MAX(id) FROM {name}), 0) + 1, false)"))
@@ -276,88 +350,10 @@ def _chunks(items: Iterable[Any]) -> Iterator[list[tuple[int, Any]]]:
         yield chunk
 
 
-# --- values -------------------------------------------------------------------------------
-
-
-def _list(doc: Any, key: str) -> list[Any]:
-    value = doc.get(key, []) if hasattr(doc, "get") else None
-    if not isinstance(value, list):
-        raise _Bad(key, "not a list")
-    return value
-
-
 def _cases(doc: Any) -> Iterable[Any]:
     """The cases: streamed from a file one by one (`readers.JsonObject`), else the list."""
     if isinstance(doc, dict):
-        return _list(doc, "cases")
+        return v.items(doc, "cases")
     if doc.big_is_list is False:
-        raise _Bad("cases", "not a list")
+        raise v.Bad("cases", "not a list")
     return doc.items()  # type: ignore[no-any-return]
-
-
-def _get(item: Any, key: str, where: str) -> Any:
-    if not isinstance(item, dict):
-        raise _Bad(where, "not an object")
-    return item.get(key)
-
-
-def _need(value: Any, where: str, key: str) -> Any:
-    if value is None:
-        raise _Bad(f"{where}.{key}", "missing")
-    return value
-
-
-def _str(item: Any, key: str, where: str) -> str:
-    value = _get(item, key, where)
-    if not isinstance(value, str) or not value:
-        raise _Bad(f"{where}.{key}", "missing or not text")
-    return value
-
-
-def _opt_str(item: Any, key: str, where: str) -> str | None:
-    value = _get(item, key, where)
-    if value is not None and not isinstance(value, str):
-        raise _Bad(f"{where}.{key}", "not text")
-    return value
-
-
-def _int(item: Any, key: str, where: str) -> int:
-    value = _get(item, key, where)
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise _Bad(f"{where}.{key}", "missing or not a whole number")
-    return value
-
-
-def _parsed(item: Any, key: str, where: str, parse: Callable[[str], Any]) -> Any:
-    value = _get(item, key, where)
-    if value is None:
-        return None
-    try:
-        return parse(value)
-    except (TypeError, ValueError):
-        raise _Bad(f"{where}.{key}", f"{value!r} is not an ISO date") from None
-
-
-def _date(item: Any, key: str, where: str) -> date | None:
-    return _parsed(item, key, where, date.fromisoformat)
-
-
-def _datetime(item: Any, key: str, where: str) -> datetime | None:
-    return _parsed(item, key, where, datetime.fromisoformat)
-
-
-def _enum(enum: Any, item: Any, key: str, where: str) -> str:
-    value = _opt_enum(enum, item, key, where)
-    if value is None:
-        raise _Bad(f"{where}.{key}", "missing")
-    return value
-
-
-def _opt_enum(enum: Any, item: Any, key: str, where: str) -> str | None:
-    value = _get(item, key, where)
-    if value is None:
-        return None
-    try:
-        return str(enum(value))
-    except ValueError:
-        raise _Bad(f"{where}.{key}", f"unknown value {value!r}") from None

@@ -62,9 +62,10 @@ def rebuilt_ids(day: date, tracked: Iterable[str]) -> CompoundSelect[Any]:
     """Ids of the cases that need their history: received by `day` and changed after it, or
     under review. (Every reader counts only cases received by the day: for a day long past,
     leaving out the later ones keeps the list short enough to send as a list.)"""
+    # a correction (`edit`) is true of every day: the columns tell it as well as the history
     changed = (select(History.case_id).join(Case, Case.id == History.case_id)
                .where(History.on > day, History.field.in_(list(tracked)),
-                      Case.received <= day))
+                      History.action != "edit", Case.received <= day))
     # pending_due: the partial index finds the few pending cases; status picks the reviews
     reviewed = select(Case.id).where(Case.pending_due.is_not(None),
                                      Case.status.in_(UNDER_REVIEW))
@@ -77,13 +78,13 @@ def timelines(session: Session, day: date, ids: CaseIds,
     found = {c.id: Timeline(c, c.code) for c in session.execute(
         select(*CASE_COLUMNS, Unit.code).join(Unit, Unit.id == Case.unit_id)
         .where(Case.received <= day, ids.among(Case.id)).order_by(Case.year, Case.seq))}
-    history = select(History.case_id, History.on, History.field, History.old, History.new
-                     ).where(History.field.in_(list(tracked))).order_by(History.id)
+    history = select(History.case_id, History.on, History.action, History.field, History.old,
+                     History.new).where(History.field.in_(list(tracked))).order_by(History.id)
     if len(found) <= LISTED:
         history = history.where(History.case_id.in_(list(found)))
-    for case_id, on, name, old, new in session.execute(history):
+    for case_id, on, action, name, old, new in session.execute(history):
         if case_id in found:
-            found[case_id].rows[name].append((on, old, new))
+            found[case_id].add(on, action, name, old, new)
     return list(found.values())
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from xinfang_cli.domain.enums import CaseStatus
-from xinfang_cli.domain.masking import mask_id_number, mask_name, mask_phone
+from xinfang_cli.domain.masking import mask_field, mask_id_number, mask_name, mask_phone
 from xinfang_cli.store.models import Case, FollowUp, History, Unit
 from xinfang_cli.store.repository import get_case, record
 
@@ -47,12 +47,14 @@ def case_detail(session: Session, ref: str, today: date, reveal: bool, by: str,
         session.flush()
     detail = case_record(case, unit, today, reveal, group_threshold)
     detail["followups"] = [
-        {"on": f.on, "kind": f.kind, "note": f.note, "by": f.by}
+        {"on": f.on, "kind": f.kind, "note": f.note, "by": f.by, "undone_on": f.undone_on}
         for f in session.scalars(select(FollowUp).where(FollowUp.case_id == case.id)
                                  .order_by(FollowUp.on, FollowUp.id))]
+    shown = (lambda _field, value: value) if reveal else mask_field
     detail["history"] = [
         {"at": h.at.replace(microsecond=0), "on": h.on, "by": h.by, "action": h.action,
-         "field": h.field, "old": h.old, "new": h.new}
+         "field": h.field, "old": shown(h.field, h.old), "new": shown(h.field, h.new),
+         "reason": h.reason}
         for h in session.scalars(select(History).where(History.case_id == case.id)
                                  .order_by(History.id))]
     return detail

@@ -23,7 +23,18 @@ from xinfang_cli.domain.formats import (
     EXTRA_CASE_FIELDS,
     FOLLOWUP_COLUMNS,
 )
-from xinfang_cli.store.models import Case, FollowUp, History, ImportBatch, Incident, Unit
+from xinfang_cli.domain.masking import mask_field
+from xinfang_cli.domain.registration import PERSONAL
+from xinfang_cli.store.models import (
+    Case,
+    Command,
+    FollowUp,
+    History,
+    ImportBatch,
+    Incident,
+    Unit,
+    UnitHistory,
+)
 from xinfang_cli.views.cases import case_record
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -31,9 +42,12 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def record_reveal(session: Session, today: date, by: str, command: str = "export") -> None:
     """One `reveal` history row per case, written in one statement (100,000 cases: one INSERT)."""
+    from xinfang_cli.domain.enums import CaseStatus
     from xinfang_cli.views.cases import CaseFilter, reveal_matching
 
-    reveal_matching(session, CaseFilter(), today, by, command)
+    # every case, the voided too: the export carries them all
+    reveal_matching(session, CaseFilter(statuses=[str(s) for s in CaseStatus]), today, by,
+                    command)
 
 
 def private_file(path: Path) -> Path:
@@ -65,30 +79,41 @@ def cases(session: Session, today: date, reveal: bool, threshold: int
         yield case, case_record(case, unit, today, reveal, threshold)
 
 
+_FOLLOWUP = ("id", "on", "kind", "note", "by", "created_at", "command_id", "undone_on",
+             "undone_by")
+
+
 def followups(session: Session) -> Iterator[tuple[str, dict[str, Any]]]:
     f = FollowUp
-    query = (select(f.case_id, f.id, f.on, f.kind, f.note, f.by, f.created_at)
+    query = (select(f.case_id, *(getattr(f, name) for name in _FOLLOWUP))
              .join(Case, Case.id == f.case_id)
              .order_by(Case.year, Case.seq, f.id).execution_options(yield_per=2000))
     for row in session.execute(query):
-        yield row[0], {"id": row[1], "on": row[2], "kind": row[3], "note": row[4],
-                       "by": row[5], "created_at": row[6]}
+        yield row[0], dict(zip(_FOLLOWUP, row[1:], strict=True))
 
 
-_HISTORY = ("id", "at", "on", "by", "action", "field", "old", "new")
+_HISTORY = ("id", "at", "on", "by", "action", "field", "old", "new", "command_id", "reason")
 
 
-def history(session: Session) -> Iterator[tuple[str | None, dict[str, Any]]]:
+def history(session: Session, reveal: bool) -> Iterator[tuple[str | None, dict[str, Any]]]:
     h = History
-    query = (select(h.case_id, h.id, h.at, h.on, h.by, h.action, h.field, h.old, h.new)
+    query = (select(h.case_id, *(getattr(h, name) for name in _HISTORY))
              .join(Case, Case.id == h.case_id)
              .order_by(Case.year, Case.seq, h.id).execution_options(yield_per=5000))
     for row in session.execute(query):
-        yield row[0], dict(zip(_HISTORY, row[1:], strict=True))
+        item = dict(zip(_HISTORY, row[1:], strict=True))
+        yield row[0], item if reveal else masked_change(item)
 
 
 def history_record(h: History) -> dict[str, Any]:
     return {name: getattr(h, name) for name in _HISTORY}
+
+
+def masked_change(item: dict[str, Any]) -> dict[str, Any]:
+    """A history row with a correction of personal data (`xf edit --phone`) masked."""
+    if item["field"] in PERSONAL:
+        item["old"], item["new"] = (mask_field(item["field"], item[k]) for k in ("old", "new"))
+    return item
 
 
 def grouped(items: Iterator[tuple[Any, dict[str, Any]]]) -> Iterator[tuple[Any, list[dict]]]:
@@ -140,7 +165,9 @@ def write_json(session: Session, out: IO[str], today: date, reveal: bool, thresh
     has everything else before it streams them (`operations.importing.readers.JsonObject`)."""
     head = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, **header, "revealed": reveal}
     out.write("{\n" + ",\n".join(f"  {_json(k)}: {_json(v)}" for k, v in head.items()))
-    _array(out, "units", (_unit(u) for u in session.scalars(select(Unit).order_by(Unit.id))))
+    units = session.scalars(select(Unit).order_by(Unit.id)).all()
+    codes: dict[int | None, str] = {u.id: u.code for u in units}
+    _array(out, "units", (_unit(u, codes) for u in units))
     from xinfang_cli.store.models import CaseSequence
 
     _array(out, "case_sequence", ({"year": s.year, "last": s.last} for s in session.scalars(
@@ -148,6 +175,10 @@ def write_json(session: Session, out: IO[str], today: date, reveal: bool, thresh
     _array(out, "import_batches", (
         {"id": b.id, "file_name": b.file_name, "sha256": b.sha256, "rows": b.rows, "by": b.by,
          "at": b.at} for b in session.scalars(select(ImportBatch).order_by(ImportBatch.id))))
+    _array(out, "commands", (
+        {"id": c.id, "name": c.name, "by": c.by, "at": c.at, "on": c.on, "undo_of": c.undo_of}
+        for c in session.scalars(select(Command).order_by(Command.id))))
+    _array(out, "unit_history", _unit_history(session))
     _array(out, "incidents", _incidents(session))
     loose = select(History).where(History.case_id.is_(None)).order_by(History.id)
     _array(out, "history", (history_record(h) for h in session.scalars(loose)))
@@ -170,7 +201,7 @@ def _array(out: IO[str], name: str, items: Iterator[dict[str, Any]]) -> int:
 def _nested(session: Session, today: date, reveal: bool, threshold: int
             ) -> Iterator[dict[str, Any]]:
     # Three cursors in the same case order, merged: no query per case.
-    notes, changes = Merged(followups(session)), Merged(history(session))
+    notes, changes = Merged(followups(session)), Merged(history(session, reveal))
     for case, record in cases(session, today, reveal, threshold):
         record.update({f: getattr(case, f) for f in EXTRA_CASE_FIELDS})
         record["followups"] = notes.take(case.id)
@@ -178,9 +209,20 @@ def _nested(session: Session, today: date, reveal: bool, threshold: int
         yield record
 
 
-def _unit(u: Unit) -> dict[str, Any]:
+def _unit(u: Unit, codes: dict[int | None, str]) -> dict[str, Any]:
     return {"id": u.id, "code": u.code, "name": u.name, "kind": u.kind, "head": u.head,
-            "leader": u.leader, "created_at": u.created_at}
+            "leader": u.leader, "created_at": u.created_at, "email": u.email,
+            "webhook": u.webhook, "retired_on": u.retired_on,
+            "merged_into": codes.get(u.merged_into)}
+
+
+def _unit_history(session: Session) -> Iterator[dict[str, Any]]:
+    h = UnitHistory
+    names = ("id", "command_id", "at", "on", "by", "action", "field", "old", "new", "reason")
+    query = (select(Unit.code, *(getattr(h, n) for n in names))
+             .join(Unit, Unit.id == h.unit_id).order_by(h.id))
+    for row in session.execute(query):
+        yield {"unit": row[0], **dict(zip(names, row[1:], strict=True))}
 
 
 def _incidents(session: Session) -> Iterator[dict[str, Any]]:
@@ -189,7 +231,9 @@ def _incidents(session: Session) -> Iterator[dict[str, Any]]:
     for incident, code in session.execute(query):
         yield {"id": incident.id, "unit": code, "kind": incident.kind, "on": incident.on,
                "case": incident.case_id, "note": incident.note, "by": incident.by,
-               "created_at": incident.created_at}
+               "created_at": incident.created_at, "command_id": incident.command_id,
+               "voided_on": incident.voided_on, "void_reason": incident.void_reason,
+               "voided_by": incident.voided_by}
 
 
 # --- CSV and XLSX: one row per case, follow-ups apart -------------------------------------------
