@@ -196,3 +196,145 @@ def test_an_extended_case_gets_both_due_dates_corrected(office: Xf) -> None:
     assert office.json("show", cid)["due"] == "2018-06-25"
     late = json.loads(office("overdue", "--as-of", "2018-06-20", "--json").stdout)["overdue"]
     assert [(e["id"], e["due"]) for e in late] == [(cid, "2018-06-15")]
+
+
+# --- xf undo ---------------------------------------------------------------------------------
+
+
+def undo(xf: Xf, *args: str) -> tuple[int, str, str]:
+    result = xf("undo", *args)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def shown(xf: Xf, cid: str, *keys: str) -> tuple[object, ...]:
+    case = xf.json("show", cid)
+    return tuple(case[k] for k in keys)
+
+
+def test_undo_of_a_close_restores_the_case_and_its_reply(office: Xf) -> None:
+    cid = add_case(office, "--accepted", "2018-05-10")
+    office.ok("close", cid, "--outcome", "resolved", "--on", "2018-06-01", "--note", "已答复",
+              "--satisfaction", "satisfied")
+    assert undo(office, "--dry-run") == (0, (
+        "Command 2: xf close on 2018-10-12 by tester.\n"
+        "  2018-0001 Satisfaction: satisfied → —\n"
+        "  2018-0001 Outcome: resolved → —\n"
+        "  2018-0001 Closed: 2018-06-01 → —\n"
+        "  2018-0001 Status: closed → accepted\n"
+        "  2018-0001 follow-up reply of 2018-06-01: taken back\n"), "")
+    assert shown(office, cid, "status") == ("closed",)  # a dry run writes nothing
+    code, _out, err = undo(office, "--yes")
+    assert (code, err) == (0, "Command 2 (xf close) taken back.\n")
+    case = office.json("show", cid)
+    assert (case["status"], case["closed"], case["outcome"], case["satisfaction"],
+            case["due"], case["overdue"]) == ("accepted", None, None, None, "2018-07-09", True)
+    assert case["followups"][0]["undone_on"] == "2018-10-12"
+    assert [(h["action"], h["field"], h["old"], h["new"]) for h in case["history"][-5:]] == [
+        ("undo", "satisfaction", "satisfied", None), ("undo", "outcome", "resolved", None),
+        ("undo", "closed", "2018-06-01", None), ("undo", "status", "closed", "accepted"),
+        ("undo", "followup", "reply", None)]
+    # it can be closed again, from the day it was accepted on
+    office.ok("close", cid, "--outcome", "educated", "--on", "2018-05-20")
+
+
+def test_an_undo_is_undone_by_undoing_it(office: Xf) -> None:
+    cid = add_case(office, "--accepted", "2018-05-10")
+    office.ok("close", cid, "--outcome", "resolved", "--on", "2018-06-01")
+    office.ok("undo", "--yes")
+    assert shown(office, cid, "status", "closed") == ("accepted", None)
+    office.ok("undo", cid, "--yes")  # the last command on the case, the undo: the close is back
+    assert shown(office, cid, "status", "closed", "outcome") == ("closed", "2018-06-01",
+                                                                   "resolved")
+    assert office.json("status", "--as-of", "2018-06-01")["totals"]["closed"] == 1
+
+
+def test_undo_of_an_assign_moves_the_case_and_its_follow_ups_back(office: Xf) -> None:
+    cid = add_case(office, "--accepted", "2018-05-10")
+    office.ok("follow", cid, "--note", "领导接访", "--kind", "reception", "--on", "2018-05-12")
+    office.ok("assign", cid, "--unit", "gcsx", "--on", "2018-05-15")
+
+    def receptions() -> dict[object, object]:
+        rows = office.json("scorecard")["units"]
+        return {r["unit"]: r["receptions"] for r in rows if r["receptions"]}
+
+    assert receptions() == {"gcsx": 1}
+    assert undo(office, cid, "--yes")[0] == 0
+    assert shown(office, cid, "unit") == ("dagang",)
+    assert receptions() == {"dagang": 1}
+
+
+def test_undo_of_a_follow_up_takes_it_out_of_the_counts_from_that_day(office: Xf) -> None:
+    cid = add_case(office, "--accepted", "2018-05-10")
+    office.ok("follow", cid, "--note", "领导接访", "--kind", "reception", "--on", "2018-05-12")
+    result = office("undo", "--yes", env={"XF_TODAY": "2018-06-01"})
+    assert result.exit_code == 0, result.stderr
+
+    def receptions(day: str) -> int:
+        rows = office.json("scorecard", "--as-of", day)["units"]
+        return sum(int(r["receptions"]) for r in rows)
+
+    assert (receptions("2018-05-31"), receptions("2018-06-01"), receptions("2018-10-12")) == (
+        1, 0, 0)
+    week = office.json("report", "--week", "2018-W19")  # 05-07 to 05-13, as of 05-13
+    assert week["followups"]["receptions"] == 1
+
+
+def test_undo_is_refused_where_a_later_command_changed_the_case(office: Xf) -> None:
+    cid = add_case(office, "--accepted", "2018-05-10")
+    office.ok("close", cid, "--outcome", "resolved", "--on", "2018-06-01")
+    office.ok("follow", cid, "--note", "回访", "--on", "2018-06-02", env={"XF_USER": "小李"})
+    before = office.json("show", cid)
+    code, _out, err = undo(office, "--yes")  # tester's last command: the close
+    assert (code, err) == (2, "xf: 2018-0001 was changed later by command 3 (xf follow, "
+                              "2018-10-12, 小李): undo that first, then command 2 (xf close).\n")
+    assert office.json("show", cid) == before
+    assert undo(office, cid, "--yes")[0] == 0  # the last command on the case: the follow-up
+    assert undo(office, "--yes")[0] == 0  # now the close
+    assert shown(office, cid, "status") == ("accepted",)
+
+
+def test_nothing_to_undo_and_no_answer_off_a_terminal(office: Xf) -> None:
+    assert undo(office) == (2, "", "xf: nothing to undo: tester has run no command that "
+                                   "changed the record.\n")
+    cid = add_case(office)
+    code, out, err = undo(office)
+    assert (code, out.splitlines()[0], err) == (
+        2, "Command 1: xf add on 2018-10-12 by tester.",
+        "xf: xf undo asks before it writes: give --yes (or --dry-run to see what it would "
+        "do).\n")
+    assert shown(office, cid, "status") == ("registered",)
+
+
+def test_undo_of_an_add_voids_the_case_and_undo_of_a_void_brings_it_back(office: Xf) -> None:
+    cid = add_case(office)
+    assert undo(office, "--dry-run")[1] == ("Command 1: xf add on 2018-10-12 by tester.\n"
+                                            "  1 case(s) it registered: voided\n")
+    office.ok("undo", "--yes")
+    assert shown(office, cid, "status") == ("voided",)
+    assert office.json("list") == []
+    assert undo(office)[:2] == (2, "")  # no command of tester's stands: nothing to undo
+    office.ok("undo", cid, "--yes")  # the undo undone: registered again
+    assert shown(office, cid, "status", "overdue") == ("registered", True)
+    office.ok("void", cid, "--reason", "重复")
+    office.ok("undo", cid, "--yes")
+    assert shown(office, cid, "status") == ("registered",)
+
+
+def test_undo_of_an_import_voids_all_its_cases_at_once(office: Xf, tmp_path) -> None:
+    rows = "\n".join(f"dagang,visit,2018-05-{d:02d},张三,诉求{d}" for d in range(1, 31))
+    sheet = tmp_path / "ledger.csv"
+    sheet.write_text(f"unit,source,received,petitioner,summary\n{rows}\n", encoding="utf-8")
+    office.ok("import", str(sheet))
+    office.ok("accept", "2018-0030", "--on", "2018-06-01", env={"XF_USER": "小李"})
+    code, _out, err = undo(office, "--yes")
+    assert (code, err) == (2, "xf: 2018-0030 was changed later by command 2 (xf accept, "
+                              "2018-10-12, 小李): undo that first, then command 1 (xf import)."
+                              "\n")
+    office.ok("undo", "2018-0030", "--yes")
+    assert undo(office, "--dry-run")[1] == ("Command 1: xf import on 2018-10-12 by tester.\n"
+                                            "  30 case(s) it registered: voided\n")
+    office.ok("undo", "--yes")
+    assert office.json("list") == []
+    assert len(office.json("list", "--status", "voided")) == 30
+    assert office.json("status", "--as-of", "2018-10-11")["totals"]["total"] == 30
+    assert office.json("status")["totals"]["total"] == 0

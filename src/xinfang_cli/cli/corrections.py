@@ -1,11 +1,11 @@
-"""Commands that correct the record: edit a registration, void a case."""
+"""Commands that correct the record: edit a registration, void a case, undo a command."""
 
 from datetime import date
 from typing import Annotated
 
 import typer
 
-from xinfang_cli.cli.common import CaseArg, choice, done, operation
+from xinfang_cli.cli.common import STATE, CaseArg, choice, done, operation, reading
 from xinfang_cli.domain.dates import parse_date
 from xinfang_cli.domain.enums import Backlog, Source, label
 from xinfang_cli.domain.errors import BadInput
@@ -14,7 +14,7 @@ from xinfang_cli.i18n import lang, t
 
 def register(app: typer.Typer) -> None:
     panel = t("panel.corrections")
-    for command in (edit, void):
+    for command in (edit, void, undo):
         name = command.__name__
         app.command(name=name, help=t(f"help.{name}"), rich_help_panel=panel)(command)
 
@@ -97,3 +97,61 @@ def void(
     with operation() as op:
         case = void_case(op, case_id, reason)
     done(t("msg.voided", id=case.id))
+
+
+def undo(
+    case_id: Annotated[str | None, typer.Argument(help=t("arg.undo_case"), metavar="[ID]")] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help=t("opt.undo_dry_run"), metavar="")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help=t("opt.undo_yes"), metavar="")] = False,
+) -> None:
+    import sys
+
+    from xinfang_cli.operations import undo as undoing
+
+    with reading() as session:
+        shown = undoing.plan(session, undoing.target(session, STATE.by, case_id))
+        typer.echo("\n".join(_plan_lines(shown)))
+    if dry_run:
+        return
+    if not yes:
+        if not sys.stdin.isatty():
+            raise BadInput("err.undo_needs_yes")
+        if not typer.confirm(t("prompt.undo"), default=False, err=True):
+            done(t("msg.undo_kept"))
+            return
+    with operation() as op:
+        again = undoing.plan(op.session, op.session.merge(shown.command))
+        if _plan_lines(again) != _plan_lines(shown):  # another clerk got in between
+            raise BadInput("err.undo_moved", command=shown.command.id)
+        undoing.apply(op, again)
+    done(t("msg.undone", command=shown.command.id, name=shown.command.name))
+
+
+SHOWN = 20  # lines of each kind an undo's plan shows; the rest are counted
+
+
+def _plan_lines(plan) -> list[str]:  # type: ignore[no-untyped-def]
+    """What an undo will do, a line a change (the cases an import registered, counted)."""
+    command = plan.command
+    lines = [t("msg.undo_header", command=command.id, name=command.name, on=command.on,
+               by=command.by)]
+    if plan.registered:
+        lines.append(t("msg.undo_registered", n=plan.registered))
+    lines += _some([t("msg.undo_change", case=c.case, field=t(f"col.{c.field}"),
+                      now=_shown(c.field, c.now), back=_shown(c.field, c.back))
+                    for c in plan.changes])
+    notes = [(n, "msg.undo_note") for n in plan.notes]
+    notes += [(n, "msg.undo_note_back") for n in plan.notes_back]
+    lines += _some([t(key, case=n.case_id, kind=label(n.kind, lang()), on=n.on)
+                    for n, key in notes])
+    incidents = [(i, "msg.undo_incident") for i in plan.incidents]
+    incidents += [(i, "msg.undo_incident_back") for i in plan.incidents_back]
+    lines += _some([t(key, id=i.id, kind=label(i.kind, lang()), on=i.on)
+                    for i, key in incidents])
+    return lines
+
+
+def _some(lines: list[str]) -> list[str]:
+    return lines if len(lines) <= SHOWN else [*lines[:SHOWN],
+                                              t("msg.undo_more", n=len(lines) - SHOWN)]

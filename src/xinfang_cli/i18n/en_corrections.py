@@ -23,6 +23,40 @@ MESSAGES: dict[str, str] = {
                  "(xf list --status voided finds it).\n\n"
                  "Example: xf void 2018-0012 --reason '与 2018-0011 重复登记'",
     "opt.void_reason": "Why the case is voided (kept in its history).",
+    "help.undo": "Take back a command run by mistake: the last one you ran that stands (run "
+                 "again, it goes further back), or with ID the last one that changed that case "
+                 "(an undo too: undoing an undo redoes). Shows what it changed and what will be "
+                 "restored, asks on a terminal, then writes the restoring changes as new history "
+                 "rows (nothing is deleted). An undone registration (xf add, an import) voids its "
+                 "cases. Refused where a later command changed the same case: undo that first."
+                 "\n\nExample: xf undo 2018-0003 --dry-run",
+    "arg.undo_case": "Take back the last command on this case (default: your last command).",
+    "opt.undo_dry_run": "Only show what would be taken back.",
+    "opt.undo_yes": "Do not ask (for scripts).",
+    "prompt.undo": "Take it back?",
+    "msg.undo_header": "Command {command}: xf {name} on {on} by {by}.",
+    "msg.undo_registered": "  {n} case(s) it registered: voided",
+    "msg.undo_change": "  {case} {field}: {now} → {back}",
+    "msg.undo_note": "  {case} follow-up {kind} of {on}: taken back",
+    "msg.undo_note_back": "  {case} follow-up {kind} of {on}: restored",
+    "msg.undo_incident": "  incident {id} ({kind}, {on}): voided",
+    "msg.undo_incident_back": "  incident {id} ({kind}, {on}): restored",
+    "msg.undo_more": "  … and {n} more",
+    "msg.undone": "Command {command} (xf {name}) taken back.",
+    "msg.undo_kept": "Nothing taken back.",
+    "err.undo_nothing": "nothing to undo: {by} has run no command that changed the record.",
+    "err.undo_nothing_case": "nothing to undo on {case}: no command has changed it since xf "
+                             "keeps commands (revision 0005).",
+    "err.undo_empty": "command {command} (xf {name}) left nothing that an undo could restore.",
+    "err.undo_already": "command {command} (xf {name}) was already taken back by command {undo} "
+                        "({by}, {on}): undoing that one redoes it.",
+    "err.undo_later": "{case} was changed later by command {later} (xf {later_name}, "
+                      "{later_on}, {later_by}): undo that first, then command {command} "
+                      "(xf {name}).",
+    "err.undo_needs_yes": "xf undo asks before it writes: give --yes (or --dry-run to see what "
+                          "it would do).",
+    "err.undo_moved": "the record changed while you were deciding: run xf undo again to see "
+                      "what command {command}'s undo does now.",
     "msg.voided": "{id} voided: it stays in the register with its history, and leaves every count.",
     "err.case_voided": "{case} is voided: nothing more can be done to it (xf undo takes the void "
                        "back).",

@@ -19,6 +19,32 @@ MESSAGES: dict[str, str] = {
                  "汇总表、列表和报表（xf list --status voided 可查到）。\n\n"
                  "示例：xf void 2018-0012 --reason '与 2018-0011 重复登记'",
     "opt.void_reason": "作废理由（记入变更记录）。",
+    "help.undo": "撤销误操作的命令：默认撤销本人最近一条仍有效的命令（再次运行则继续往前撤销），"
+                 "给出 ID 则撤销最近一次改动该事项的命令（包括撤销命令本身：撤销“撤销”即恢复）。"
+                 "先列出该命令改了什么、将恢复什么，在终端上询问确认，然后以新的变更记录写入恢复内容"
+                 "（不删除任何记录）。撤销登记（xf add、导入）会作废其登记的事项。"
+                 "若之后另有命令改动了同一事项则拒绝：须先撤销后者。\n\n示例：xf undo 2018-0003 --dry-run",
+    "arg.undo_case": "撤销最近一次改动此事项的命令（默认：本人最近一条命令）。",
+    "opt.undo_dry_run": "只显示将撤销的内容。",
+    "opt.undo_yes": "不再询问（供脚本使用）。",
+    "prompt.undo": "确定撤销吗？",
+    "msg.undo_header": "命令 {command}：xf {name}，{on}，{by}。",
+    "msg.undo_registered": "  其登记的 {n} 件事项：作废",
+    "msg.undo_change": "  {case} {field}：{now} → {back}",
+    "msg.undo_note": "  {case} {on} 的{kind}记录：撤销",
+    "msg.undo_note_back": "  {case} {on} 的{kind}记录：恢复",
+    "msg.undo_incident": "  事件 {id}（{kind}，{on}）：作废",
+    "msg.undo_incident_back": "  事件 {id}（{kind}，{on}）：恢复",
+    "msg.undo_more": "  …… 另有 {n} 项",
+    "msg.undone": "命令 {command}（xf {name}）已撤销。",
+    "msg.undo_kept": "未撤销任何内容。",
+    "err.undo_nothing": "没有可撤销的命令：{by} 尚未运行过改动台账的命令。",
+    "err.undo_nothing_case": "{case} 没有可撤销的命令：自 xf 记录命令以来（结构版本 0005）无命令改动过它。",
+    "err.undo_empty": "命令 {command}（xf {name}）没有留下可撤销的内容。",
+    "err.undo_already": "命令 {command}（xf {name}）已被命令 {undo}（{by}，{on}）撤销：撤销那次撤销即可恢复。",
+    "err.undo_later": "{case} 之后又被命令 {later}（xf {later_name}，{later_on}，{later_by}）改动：请先撤销该命令，再撤销命令 {command}（xf {name}）。",
+    "err.undo_needs_yes": "xf undo 写入前需要确认：请加 --yes（或用 --dry-run 查看将做什么）。",
+    "err.undo_moved": "您确认期间台账已有变动：请重新运行 xf undo 查看命令 {command} 的撤销内容。",
     "msg.voided": "{id} 已作废：仍保留在台账中（含变更记录），不再计入任何统计。",
     "err.case_voided": "{case} 已作废，不能再办理（xf undo 可撤销作废）。",
 }
