@@ -338,3 +338,38 @@ def test_undo_of_an_import_voids_all_its_cases_at_once(office: Xf, tmp_path) -> 
     assert len(office.json("list", "--status", "voided")) == 30
     assert office.json("status", "--as-of", "2018-10-11")["totals"]["total"] == 30
     assert office.json("status")["totals"]["total"] == 0
+
+
+# --- incidents -------------------------------------------------------------------------------
+
+
+def test_an_incident_recorded_by_mistake_is_voided_and_leaves_the_scorecard(office: Xf) -> None:
+    cid = add_case(office)
+    office.ok("incident", "add", "--unit", "dagang", "--kind", "mass-incident", "--on",
+              "2018-06-01", "--case", cid, "--note", "误记")
+    office.ok("incident", "add", "--unit", "gcsx", "--kind", "skip-level", "--on",
+              "2018-07-01", "--note", "赴市上访")
+
+    def vetoed(*args: str) -> dict[object, object]:
+        return {r["unit"]: r["veto"] for r in office.json("scorecard", *args)["units"]}
+
+    assert vetoed()["dagang"] is True
+    result = office("incident", "void", "1", "--reason", "系来区咨询，非群体性事件",
+                    env={"XF_TODAY": "2018-08-01"})
+    assert (result.exit_code, result.stderr) == (0, "Incident 1 voided.\n")
+    assert (vetoed()["dagang"], vetoed("--as-of", "2018-07-31")["dagang"]) == (False, True)
+    listed = office.json("incident", "list")
+    assert [(i["id"], i["unit"], i["kind"], i["voided_on"], i["void_reason"])
+            for i in listed] == [
+        (1, "dagang", "mass-incident", "2018-08-01", "系来区咨询，非群体性事件"),
+        (2, "gcsx", "skip-level", None, None)]
+    assert [i["id"] for i in office.json("incident", "list", "--unit", "gcsx")] == [2]
+    assert [i["id"] for i in office.json("incident", "list", "--since", "2018-06-15")] == [2]
+    again = office("incident", "void", "1", "--reason", "x")
+    assert (again.exit_code, again.stderr) == (
+        2, "xf: incident 1 was already voided on 2018-08-01.\n")
+    missing = office("incident", "void", "9", "--reason", "x")
+    assert (missing.exit_code, missing.stderr) == (
+        2, "xf: no incident 9: xf incident list shows their numbers.\n")
+    office.ok("undo", "--yes")  # the void taken back: vetoed again
+    assert vetoed()["dagang"] is True

@@ -171,9 +171,8 @@ FAILURES = {  # how the command fails: its arguments, its exit code and its mess
                 "xf: {db} is damaged or not an xf database (file is not a database).\n"),
     # a write refused by the disk (here, the process's file size limit: EFBIG)
     "disk failing": (("import", "{csv}"), 3,
-                     "xf: could not read or write {db} (disk I/O error): nothing was written; "
-                     "check the disk (space, the file size limit, the device) and run the "
-                     "command again.\n"),
+                     "xf: could not write {db} (disk I/O error): nothing was imported; check "
+                     "the disk (space, the file size limit, the device) and import again.\n"),
 }
 
 

@@ -27,3 +27,19 @@ def test_sample_office_on_the_chosen_day(xf: Xf) -> None:
     backlog = xf.json("list", "--backlog")
     assert len(backlog) == 15
     assert {c["backlog"] for c in backlog} == {"historical", "excessive", "unfounded"}
+
+
+def test_the_sample_is_loaded_only_on_or_after_its_last_day(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from xinfang_cli.cli import app
+
+    db = str(tmp_path / "early.db")
+    result = CliRunner().invoke(app, ["--db", db, "init", "--sample"],
+                                env={"XF_TODAY": "2018-08-15"})
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (
+        2, "xf: the sample office is dated through 2018-10-12 and today is 2018-08-15: load it "
+           "with XF_TODAY=2018-10-12 (or any later day), e.g. XF_TODAY=2018-10-12 xf init "
+           "--sample.")
+    listed = CliRunner().invoke(app, ["--db", db, "list", "--json"])
+    assert (listed.exit_code, listed.stdout) == (0, "[]\n")

@@ -219,6 +219,41 @@ def incident_add(
     done(t("msg.incident_added", unit=unit))
 
 
+@incident_app.command("list", help=t("help.incident_list"))
+def incident_list(
+    unit: Annotated[str | None, typer.Option("--unit", help=t("opt.unit"), metavar="UNIT")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help=t("opt.incident_since"), metavar="DATE")] = None,
+    fmt: FormatOpt = "table", as_json: JsonOpt = False, output: OutputOpt = None,
+) -> None:
+    from xinfang_cli.store.repository import find_unit
+    from xinfang_cli.views.units import incident_list as query
+
+    chosen = output_format(fmt, as_json, (Format.TABLE, Format.JSON))
+    with reading() as session:
+        unit_id = find_unit(session, unit).id if unit else None
+        rows = query(session, unit_id, day(since, "--since", default_today=False))
+    if chosen is Format.JSON:
+        write_json(rows, output)
+        return
+    from xinfang_cli.render.cases import print_incidents
+
+    with destination(output) as out:
+        print_incidents(rows, out)
+
+
+@incident_app.command("void", help=t("help.incident_void"))
+def incident_void(
+    number: Annotated[int, typer.Argument(help=t("arg.incident"), metavar="N")],
+    reason: Annotated[str, typer.Option("--reason", help=t("opt.void_reason"), metavar="TEXT")],
+) -> None:
+    from xinfang_cli.operations.incidents import void_incident
+
+    with operation() as op:
+        incident = void_incident(op, number, reason)
+    done(t("msg.incident_voided", id=incident.id))
+
+
 @deadlines_app.command("recompute", help=t("help.deadlines_recompute"))
 def deadlines_recompute(
     dry_run: Annotated[bool, typer.Option("--dry-run", help=t("opt.dry_run"), metavar="")] = False,

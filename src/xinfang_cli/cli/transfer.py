@@ -36,6 +36,8 @@ def import_file(
     dry_run: Annotated[bool, typer.Option("--dry-run", help=t("opt.import_dry_run"))] = False,
     again: Annotated[bool, typer.Option("--again", help=t("opt.import_again"))] = False,
 ) -> None:
+    from sqlalchemy.exc import DBAPIError
+
     from xinfang_cli.operations.importing.readers import read_table
     from xinfang_cli.operations.importing.rows import RowsRejected
     from xinfang_cli.operations.importing.writer import import_rows
@@ -55,6 +57,11 @@ def import_file(
         for line in rejected.lines:
             typer.echo(f"xf: {line}", err=True)
         raise
+    except DBAPIError as exc:
+        refused = _disk_refused(exc)
+        if refused is None:
+            raise
+        raise refused from None
     finally:
         table.close()
     if dry_run:
@@ -62,6 +69,18 @@ def import_file(
     else:
         done(t("msg.imported", n=result.rows, file=file.name, batch=result.batch_id))
         after_bulk_load(engine(), result.rows)
+
+
+def _disk_refused(exc: Any) -> Exception | None:
+    """A write the disk refused, told as such with "nothing was imported" (the transaction
+    rolled back); None for any other database error, told as everywhere."""
+    from xinfang_cli.store.db import unusable
+
+    error = unusable(exc, target())
+    if error.key not in ("err.db_full", "err.db_io"):
+        return None
+    error.key = error.key.replace("err.db_", "err.import_db_")
+    return error
 
 
 def _restore_export(document: Any, file: str, dry_run: bool) -> None:

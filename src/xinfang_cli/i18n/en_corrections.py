@@ -57,6 +57,28 @@ MESSAGES: dict[str, str] = {
                           "it would do).",
     "err.undo_moved": "the record changed while you were deciding: run xf undo again to see "
                       "what command {command}'s undo does now.",
+    "help.incident_list": "List the incidents (voided ones marked), oldest first.\n\n"
+                          "Example: xf incident list --unit dagang --since 2018-05-01",
+    "help.incident_void": "Void an incident recorded by mistake: it stays, with the reason, and "
+                          "leaves the scorecard from today.\n\n"
+                          "Example: xf incident void 3 --reason '误记：当事人系来区咨询'",
+    "opt.incident_since": "Only incidents on or after this date.",
+    "arg.incident": "The incident's number (xf incident list).",
+    "col.incident": "No.",
+    "col.case": "Case",
+    "col.voided": "Voided",
+    "msg.incident_void_mark": "{on}: {reason}",
+    "msg.no_incidents": "No incidents.",
+    "msg.incident_voided": "Incident {id} voided.",
+    "err.incident_not_found": "no incident {value}: xf incident list shows their numbers.",
+    "err.incident_voided": "incident {id} was already voided on {on}.",
+    "err.sample_dated": "the sample office is dated through {through} and today is {today}: "
+                        "load it with XF_TODAY={through} (or any later day), e.g. "
+                        "XF_TODAY={through} xf init --sample.",
+    "err.import_db_full": "the disk holding {target} is full: nothing was imported; free some "
+                          "space and import again.",
+    "err.import_db_io": "could not write {target} ({reason}): nothing was imported; check the "
+                        "disk (space, the file size limit, the device) and import again.",
     "msg.voided": "{id} voided: it stays in the register with its history, and leaves every count.",
     "err.case_voided": "{case} is voided: nothing more can be done to it (xf undo takes the void "
                        "back).",

@@ -45,6 +45,24 @@ MESSAGES: dict[str, str] = {
     "err.undo_later": "{case} 之后又被命令 {later}（xf {later_name}，{later_on}，{later_by}）改动：请先撤销该命令，再撤销命令 {command}（xf {name}）。",
     "err.undo_needs_yes": "xf undo 写入前需要确认：请加 --yes（或用 --dry-run 查看将做什么）。",
     "err.undo_moved": "您确认期间台账已有变动：请重新运行 xf undo 查看命令 {command} 的撤销内容。",
+    "help.incident_list": "列出事件（已作废的注明），按日期排列。\n\n"
+                          "示例：xf incident list --unit dagang --since 2018-05-01",
+    "help.incident_void": "作废误记的事件：保留原记录和理由，自今日起不计入考核。\n\n"
+                          "示例：xf incident void 3 --reason '误记：当事人系来区咨询'",
+    "opt.incident_since": "只列该日期及以后的事件。",
+    "arg.incident": "事件编号（见 xf incident list）。",
+    "col.incident": "编号",
+    "col.case": "事项",
+    "col.voided": "作废",
+    "msg.incident_void_mark": "{on}：{reason}",
+    "msg.no_incidents": "没有事件。",
+    "msg.incident_voided": "事件 {id} 已作废。",
+    "err.incident_not_found": "没有编号为 {value} 的事件：xf incident list 可查编号。",
+    "err.incident_voided": "事件 {id} 已于 {on} 作废。",
+    "err.sample_dated": "演示数据截至 {through}，而今天是 {today}：请用 XF_TODAY={through}"
+                        "（或更晚的日期）载入，例如 XF_TODAY={through} xf init --sample。",
+    "err.import_db_full": "{target} 所在磁盘已满：未导入任何内容；请腾出空间后重新导入。",
+    "err.import_db_io": "无法写入 {target}（{reason}）：未导入任何内容；请检查磁盘（空间、文件大小限制、设备）后重新导入。",
     "msg.voided": "{id} 已作废：仍保留在台账中（含变更记录），不再计入任何统计。",
     "err.case_voided": "{case} 已作废，不能再办理（xf undo 可撤销作废）。",
 }

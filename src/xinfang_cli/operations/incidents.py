@@ -1,9 +1,10 @@
 """Incidents against a unit: a skip-level petition or a breach of the four guarantees
-(四确保), which the scorecard deducts or vetoes."""
+(四确保), which the scorecard deducts or vetoes; one recorded by mistake is voided."""
 
 from datetime import date
 
 from xinfang_cli.domain.enums import IncidentKind
+from xinfang_cli.domain.errors import BadInput
 from xinfang_cli.domain.registration import event_day, not_after_today, required
 from xinfang_cli.operations.op import Op
 from xinfang_cli.store.models import Incident
@@ -25,5 +26,21 @@ def add_incident(op: Op, unit_ref: str, kind: IncidentKind, on: date, note: str,
     op.session.add(incident)
     if case:
         op.record(case.id, on, "incident", [("kind", None, kind)])
+    op.session.flush()
+    return incident
+
+
+def void_incident(op: Op, number: int, reason: str) -> Incident:
+    """An incident recorded by mistake leaves the counts from today; it stays, with why."""
+    incident = op.session.get(Incident, number)
+    if incident is None:
+        raise BadInput("err.incident_not_found", value=number)
+    if incident.voided_on is not None:
+        raise BadInput("err.incident_voided", id=number, on=incident.voided_on)
+    incident.void_reason = required(reason, "--reason")
+    incident.voided_on, incident.voided_by = op.today, op.command_id()
+    if incident.case_id:
+        op.record(incident.case_id, op.today, "void", [("kind", incident.kind, None)],
+                  incident.void_reason)
     op.session.flush()
     return incident

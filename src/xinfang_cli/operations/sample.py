@@ -2,6 +2,8 @@
 
 import csv
 import json
+import re
+from datetime import date
 from pathlib import Path
 
 from xinfang_cli.config.paths import shipped
@@ -17,6 +19,7 @@ from xinfang_cli.domain.enums import (
     UnitKind,
     parse,
 )
+from xinfang_cli.domain.errors import BadInput
 from xinfang_cli.domain.registration import NewCase
 from xinfang_cli.operations import cases, incidents, units
 from xinfang_cli.operations.op import Op
@@ -29,6 +32,9 @@ def sample_dir() -> Path:
 
 def load(op: Op, folder: Path) -> tuple[int, int, int]:
     """Units, cases and incidents from `folder`; returns how many of each were loaded."""
+    latest = last_day(folder)
+    if op.today < latest:  # its events would lie in the future
+        raise BadInput("err.sample_dated", through=latest, today=op.today)
     with open(folder / "units.csv", encoding="utf-8-sig", newline="") as handle:
         unit_rows = list(csv.DictReader(handle))
     for row in unit_rows:
@@ -42,6 +48,13 @@ def load(op: Op, folder: Path) -> tuple[int, int, int]:
         incidents.add_incident(op, item["unit"], parse(IncidentKind, item["kind"], "kind"),
                                parse_date(item["on"], "on"), item["note"], item.get("case"))
     return len(unit_rows), len(case_items), len(incident_items)
+
+
+def last_day(folder: Path) -> date:
+    """The day of the sample's last event: it is dated through that day."""
+    found = re.findall(r'"(?:on|received)": "(\d{4}-\d\d-\d\d)"', "".join(
+        (folder / name).read_text(encoding="utf-8") for name in ("cases.json", "incidents.json")))
+    return max(date.fromisoformat(day) for day in found)
 
 
 def _replay(op: Op, item: dict) -> None:  # type: ignore[type-arg]

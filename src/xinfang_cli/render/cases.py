@@ -227,3 +227,19 @@ def print_units(rows: list[dict[str, Any]], out: IO[str]) -> None:
         table.add_row(r["code"], r["name"], enum_text(r["kind"]), text(r["head"]),
                       text(r["leader"]), str(r["cases"]), str(r["open"]), str(r["incidents"]))
     con.print(table if rows else t("msg.no_units"))
+
+
+def print_incidents(rows: list[dict[str, Any]], out: IO[str]) -> None:
+    from rich import box
+    from rich.table import Table
+
+    con = console(out)
+    table = Table(box=box.SIMPLE_HEAD)
+    for col in ("incident", "on", "unit_name", "kind", "case", "note", "voided"):
+        table.add_column(t(f"col.{col}"), no_wrap=col not in ("note", "voided"))
+    for r in rows:
+        voided = t("msg.incident_void_mark", on=text(r["voided_on"]), reason=r["void_reason"]) \
+            if r["voided_on"] else ""
+        table.add_row(str(r["id"]), text(r["on"]), r["unit_name"], enum_text(r["kind"]),
+                      text(r["case"]), r["note"], voided)
+    con.print(table if rows else t("msg.no_incidents"))

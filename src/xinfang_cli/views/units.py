@@ -39,3 +39,18 @@ def incident_rows(session: Session, start: date | None, end: date) -> list[dict[
     if start is not None:
         query = query.where(Incident.on >= start)
     return [dict(row._mapping) for row in session.execute(query)]
+
+
+def incident_list(session: Session, unit: int | None = None,
+                  since: date | None = None) -> list[dict[str, object]]:
+    """`xf incident list`: every incident, voided ones too (marked), oldest first."""
+    query = (select(Incident, Unit.code, Unit.name).join(Unit, Unit.id == Incident.unit_id)
+             .order_by(Incident.on, Incident.id))
+    if unit is not None:
+        query = query.where(Incident.unit_id == unit)
+    if since is not None:
+        query = query.where(Incident.on >= since)
+    return [{"id": i.id, "unit": code, "unit_name": name, "kind": i.kind, "on": i.on,
+             "case": i.case_id, "note": i.note, "by": i.by, "voided_on": i.voided_on,
+             "void_reason": i.void_reason}
+            for i, code, name in session.execute(query)]
