@@ -83,7 +83,7 @@ def _shown(field: str, value: object) -> str:
         return "—"
     if field in PERSONAL:
         return str(mask_field(field, str(value)))
-    if field in ("source", "backlog"):
+    if field in ("source", "backlog", "status", "outcome", "satisfaction", "escalation"):
         return label(str(value), lang())
     return value.isoformat() if isinstance(value, date) else str(value)
 

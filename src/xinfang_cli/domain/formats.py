@@ -16,6 +16,14 @@ COLUMNS: tuple[tuple[str, str, bool], ...] = (
     ("leader", "包案领导", False),
     ("due", "办理期限", False),
     ("accepted", "受理日期", False),
+    # a ledger's later columns: what became of the case (`domain.ledger`)
+    ("closed", "办结日期", False),
+    ("outcome", "办理结果", False),
+    ("satisfaction", "满意度", False),
+    ("rejected", "不予受理日期", False),
+    ("terminated", "终结日期", False),
+    ("reason", "理由", False),
+    ("note", "办理情况", False),
 )
 ZH_HEADER = {key: zh for key, zh, _ in COLUMNS}
 REQUIRED = tuple(key for key, _, required in COLUMNS if required)

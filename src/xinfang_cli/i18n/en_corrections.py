@@ -79,6 +79,17 @@ MESSAGES: dict[str, str] = {
                           "space and import again.",
     "err.import_db_io": "could not write {target} ({reason}): nothing was imported; check the "
                         "disk (space, the file size limit, the device) and import again.",
+    "err.ledger_reason_alone": "{field}: a reason goes with a rejected or terminated case only.",
+    "err.ledger_needs_closed": "{field}: given, but the case has no closing date (closed/办结日期).",
+    "err.ledger_closed_unaccepted": "{field}: a case is closed only after it was accepted (accepted/受理日期 is empty).",
+    "err.ledger_before": "{field}: {value} lies before the {what} date ({day}).",
+    "err.ledger_needs_outcome": "{field}: a closed case needs its outcome (resolved, educated, aided or lawful).",
+    "err.ledger_rejected_handled": "{field}: a case not accepted cannot also be accepted, closed or terminated.",
+    "err.ledger_needs_reason": "{field}: a rejected or terminated case needs its reason (reason/理由).",
+    "err.ledger_terminated_unaccepted": "{field}: a case is terminated only after it was accepted (accepted/受理日期 is empty).",
+    "action.edit": "corrected",
+    "action.void": "voided",
+    "action.undo": "undone",
     "msg.voided": "{id} voided: it stays in the register with its history, and leaves every count.",
     "err.case_voided": "{case} is voided: nothing more can be done to it (xf undo takes the void "
                        "back).",

@@ -8,7 +8,11 @@ MESSAGES: dict[str, str] = {
                    "\n\nColumns (English or Chinese header): unit/单位, source/来源, "
                    "received/收到日期, petitioner/信访人, summary/诉求摘要 (required); phone/联系电话, "
                    "id_number/身份证号, people/人数, backlog/积案类型, topic/问题类别, "
-                   "leader/包案领导, due/办理期限, accepted/受理日期.\n\n"
+                   "leader/包案领导, due/办理期限, accepted/受理日期. A ledger's later columns "
+                   "bring what became of each case, on the days it happened: closed/办结日期 "
+                   "with outcome/办理结果 (and satisfaction/满意度), rejected/不予受理日期, "
+                   "terminated/终结日期 (each with reason/理由), note/办理情况 (kept as a "
+                   "follow-up).\n\n"
                    "Example: xf import cases.csv --dry-run",
     "help.export": "Export every case with its follow-ups: json (full, with history; xf import "
                    "takes it back), csv (plus FILE-followups.csv) or xlsx. Personal data is "

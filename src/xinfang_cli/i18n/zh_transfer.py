@@ -7,7 +7,10 @@ MESSAGES: dict[str, str] = {
                    "列（中文或英文表头）：单位/unit、来源/source、收到日期/received、"
                    "信访人/petitioner、诉求摘要/summary（必填）；联系电话/phone、身份证号/id_number、"
                    "人数/people、积案类型/backlog、问题类别/topic、包案领导/leader、"
-                   "办理期限/due、受理日期/accepted。\n\n示例：xf import 信访台账.csv --dry-run",
+                   "办理期限/due、受理日期/accepted。原台账的后续各列按实际日期导入办理结果："
+                   "办结日期/closed 及办理结果/outcome（可附满意度/satisfaction）、"
+                   "不予受理日期/rejected、终结日期/terminated（均须附理由/reason）、"
+                   "办理情况/note（记为办理记录）。\n\n示例：xf import 信访台账.csv --dry-run",
     "help.export": "导出全部信访事项及办理记录：json（完整，含变更记录，可由 xf import 导回）、"
                    "csv（另附 文件名-followups.csv）或 xlsx。个人信息默认脱敏，--reveal 显示原文"
                    "（记入每件事项的变更记录）。\n\n示例：xf export --format xlsx -o 信访事项.xlsx",

@@ -13,9 +13,10 @@ from functools import lru_cache
 from typing import Any
 
 from xinfang_cli.domain.dates import parse_date
-from xinfang_cli.domain.enums import Backlog, Source, parse
+from xinfang_cli.domain.enums import Backlog, Outcome, Satisfaction, Source, parse
 from xinfang_cli.domain.errors import BadInput, XfError
 from xinfang_cli.domain.formats import COLUMNS, REQUIRED, ZH_HEADER
+from xinfang_cli.domain.ledger import Later
 from xinfang_cli.domain.registration import NewCase
 from xinfang_cli.i18n import t
 
@@ -134,7 +135,9 @@ _PREFIX = re.compile(r"^--[a-z-]+: ")
 
 # Which column an `xf add` error is about: by its field parameter, else by its key.
 _FIELD_COLUMN = {"--received": "received", "--petitioner": "petitioner",
-                 "--summary": "summary", "--due": "due", "--accepted": "accepted"}
+                 "--summary": "summary", "--due": "due", "--accepted": "accepted",
+                 **{f"--{key}": key for key in ("closed", "outcome", "satisfaction",
+                                                "rejected", "terminated", "reason", "note")}}
 
 
 _KEY_COLUMN = {"err.bad_phone": "phone", "err.bad_id_number": "id_number",
@@ -155,7 +158,9 @@ class RowReader:
             return None
         return values
 
-    def parse(self, number: int, values: dict[str, Any]) -> tuple[Any, list[RowError]]:
+    def parse(self, number: int, values: dict[str, Any]
+              ) -> tuple[tuple[NewCase, Later] | None, list[RowError]]:
+        """The row as a new case and its later columns, or the reasons it is bad."""
         errors: list[RowError] = []
 
         def get(key: str, convert: Callable[[Any], Any]) -> Any:
@@ -178,6 +183,11 @@ class RowReader:
             "topic": get("topic", _cell_text), "leader": get("leader", _cell_text),
             "due": get("due", _day), "accepted": get("accepted", _day),
         }
+        later = Later(
+            closed=get("closed", _day), outcome=get("outcome", lambda v: _enum(Outcome, v)),
+            satisfaction=get("satisfaction", lambda v: _enum(Satisfaction, v)),
+            rejected=get("rejected", _day), terminated=get("terminated", _day),
+            reason=get("reason", _cell_text), note=get("note", _cell_text))
         for key in REQUIRED:
             if not fields[key] and not any(e.column == self.header.get(key) for e in errors):
                 errors.append(RowError(number, self.header.get(key, key),
@@ -186,7 +196,7 @@ class RowReader:
             return None, errors
         if fields["people"] is None:
             fields["people"] = 1
-        return NewCase(**fields), []
+        return (NewCase(**fields), later), []
 
     def rules(self, number: int, *checks: Callable[[], object]) -> list[RowError]:
         """Run each check of `xf add`; each one that fails is one error of this row."""

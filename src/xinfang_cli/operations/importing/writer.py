@@ -12,55 +12,66 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from xinfang_cli.domain.enums import CaseStatus
+from xinfang_cli.domain.enums import CaseStatus, FollowupKind
 from xinfang_cli.domain.errors import BadInput
-from xinfang_cli.domain.registration import blank, check_case_fields
+from xinfang_cli.domain.ledger import Later, check_later
+from xinfang_cli.domain.registration import NewCase, blank, check_case_fields
 from xinfang_cli.operations.importing.readers import Table
 from xinfang_cli.operations.importing.rows import RowError, RowReader, RowsRejected, map_headers
 from xinfang_cli.store.bulk import insert_many
 
 CHUNK = 2000  # rows per multi-row insert
+Event = tuple[str, date, str, str | None, str | None]  # action, on, field, old, new
 
 
 class BulkWriter:
-    """Writes checked new cases as `xf add` would, a chunk at a time, in one transaction."""
+    """Writes checked new cases as the commands would, one by one: `xf add` (and `accept`),
+    then what the ledger's later columns tell (`reject`, `close`, `terminate`, a follow-up),
+    each event on its own day; a chunk at a time, in one transaction."""
 
     def __init__(self, op: Any, batch_id: int | None) -> None:
         from xinfang_cli.store.models import utcnow
 
         self.op, self.batch_id = op, batch_id
         self.at = utcnow()
-        self.pending: list[tuple[Any, Any]] = []
+        self.pending: list[tuple[NewCase, Later, Any]] = []
         self.written = 0
         self._accept_due: dict[date, date] = {}
 
-    def add(self, new: Any, unit: Any) -> None:
-        self.pending.append((new, unit))
+    def add(self, new: NewCase, later: Later, unit: Any) -> None:
+        self.pending.append((new, later, unit))
         if len(self.pending) >= CHUNK:
             self.flush()
 
     def flush(self) -> None:
         if not self.pending:
             return
-        from xinfang_cli.store.models import Case, History
+        from xinfang_cli.store.models import Case, FollowUp, History
         from xinfang_cli.store.repository import allocate_case_numbers
 
-        counts = Counter(new.received.year for new, _ in self.pending)
+        counts = Counter(new.received.year for new, _, _ in self.pending)
         next_seq = {year: allocate_case_numbers(self.op.session, year, n)
                     for year, n in sorted(counts.items())}
-        cases, history = [], []
-        for new, unit in self.pending:
+        cases, history, notes = [], [], []
+        for new, later, unit in self.pending:
             year = new.received.year
             seq, next_seq[year] = next_seq[year], next_seq[year] + 1
-            case = self._case(new, unit, year, seq)
+            case = self._case(new, later, unit, year, seq)
             cases.append(case)
-            history += self._history(case, unit.code)
+            events = self._events(case, later, unit.code)
+            if later.note:
+                on = later.last_day or new.accepted or new.received
+                notes.append(self._note(case, on, later.note))
+                events.append(("follow", on, "followup", None, str(FollowupKind.NOTE)))
+            history += self._rows(case["id"], events)
         insert_many(self.op.session, Case.__table__, cases)
         insert_many(self.op.session, History.__table__, history)
+        insert_many(self.op.session, FollowUp.__table__, notes)
         self.written += len(cases)
         self.pending = []
 
-    def _case(self, new: Any, unit: Any, year: int, seq: int) -> dict[str, Any]:
+    def _case(self, new: NewCase, later: Later, unit: Any, year: int,
+              seq: int) -> dict[str, Any]:
         from xinfang_cli.store.repository import case_id
 
         accept_due = self._accept_due.get(new.received)
@@ -71,14 +82,19 @@ class BulkWriter:
         if new.accepted:  # registered as already accepted that day (xf add --accepted)
             due = self.op.deadlines.handling_due(new.accepted, new.due)
             status, status_on, pending = CaseStatus.ACCEPTED, new.accepted, due
+        for day, ended in ((later.rejected, CaseStatus.REJECTED), (later.closed, CaseStatus.CLOSED),
+                           (later.terminated, CaseStatus.TERMINATED)):
+            if day is not None:
+                status, status_on, pending = ended, day, None
         return {
             "id": case_id(year, seq), "year": year, "seq": seq, "unit_id": unit.id,
             "source": str(new.source), "backlog": str(new.backlog) if new.backlog else None,
             "status": str(status), "status_on": status_on, "received": new.received,
             "accept_due": accept_due, "accepted": new.accepted, "superior_due": new.due,
             "extended_days": 0, "extension_reason": None, "due": due, "pending_due": pending,
-            "closed": None, "outcome": None, "satisfaction": None, "review_requested": None,
-            "rereview_requested": None, "end_reason": None,
+            "closed": later.closed, "outcome": _text(later.outcome),
+            "satisfaction": _text(later.satisfaction), "review_requested": None,
+            "rereview_requested": None, "end_reason": blank(later.reason),
             "petitioner": new.petitioner.strip(), "phone": blank(new.phone),
             "id_number": blank(new.id_number.upper() if new.id_number else None),
             "people": new.people, "summary": new.summary.strip(), "topic": blank(new.topic),
@@ -86,21 +102,51 @@ class BulkWriter:
             "created_at": self.at, "import_batch_id": self.batch_id,
         }
 
-    def _history(self, case: dict[str, Any], unit_code: str) -> list[dict[str, Any]]:
-        """The rows `add_case` (and `accept`) would write for this case."""
-        rows = [("add", case["received"], "status", None, str(CaseStatus.REGISTERED)),
-                ("add", case["received"], "unit", None, unit_code),
-                ("add", case["received"], "accept_due", None, case["accept_due"].isoformat())]
-        if case["accepted"]:
-            on = case["accepted"]
-            rows += [("accept", on, "status", str(CaseStatus.REGISTERED), case["status"]),
-                     ("accept", on, "accepted", None, on.isoformat()),
-                     ("accept", on, "due", None, case["due"].isoformat())]
+    def _events(self, case: dict[str, Any], later: Later, unit_code: str) -> list[Event]:
+        """The rows `xf add`, `accept`, `reject`, `close` and `terminate` would write."""
+        received, accepted = case["received"], case["accepted"]
+        registered, handled = str(CaseStatus.REGISTERED), str(CaseStatus.ACCEPTED)
+        events: list[Event] = [
+            ("add", received, "status", None, registered),
+            ("add", received, "unit", None, unit_code),
+            ("add", received, "accept_due", None, case["accept_due"].isoformat())]
+        if accepted:
+            events += [("accept", accepted, "status", registered, handled),
+                       ("accept", accepted, "accepted", None, accepted.isoformat()),
+                       ("accept", accepted, "due", None, case["due"].isoformat())]
+        if later.rejected:
+            events += [("reject", later.rejected, "status", registered, "rejected"),
+                       ("reject", later.rejected, "end_reason", None, case["end_reason"])]
+        if later.closed:
+            events += [("close", later.closed, "status", handled, "closed"),
+                       ("close", later.closed, "closed", None, later.closed.isoformat()),
+                       ("close", later.closed, "outcome", None, case["outcome"])]
+            if case["satisfaction"]:
+                events.append(("close", later.closed, "satisfaction", None, case["satisfaction"]))
+        if later.terminated:
+            before = "closed" if later.closed else handled
+            events += [("terminate", later.terminated, "status", before, "terminated"),
+                       ("terminate", later.terminated, "end_reason", None, case["end_reason"])]
+        return events
+
+    def _rows(self, case_id: str, events: list[Event]) -> list[dict[str, Any]]:
         command = self.op.command_id()  # the import is one command: one undo takes it back
-        return [{"case_id": case["id"], "at": self.at, "on": on, "by": self.op.by,
+        return [{"case_id": case_id, "at": self.at, "on": on, "by": self.op.by,
                  "action": action, "field": fld, "old": old, "new": new,
                  "command_id": command, "reason": None}
-                for action, on, fld, old, new in rows]
+                for action, on, fld, old, new in events]
+
+    def _note(self, case: dict[str, Any], on: date, note: str) -> dict[str, Any]:
+        """办理情况: kept as a follow-up of the case, on the day of its last event."""
+        return {"case_id": case["id"], "unit_id": case["unit_id"],
+                "kind": str(FollowupKind.NOTE), "on": on, "note": note.strip(),
+                "by": self.op.by, "created_at": self.at, "command_id": self.op.command_id(),
+                "undone_on": None, "undone_by": None}
+
+
+
+def _text(value: object) -> str | None:
+    return str(value) if value is not None else None
 
 
 @dataclass
@@ -128,15 +174,17 @@ def import_rows(op: Any, table: Table, file_name: str, dry_run: bool = False,
         if values is None:
             continue
         checked += 1
-        new, row_errors = reader.parse(number, values)
-        if new is not None:
+        parsed, row_errors = reader.parse(number, values)
+        if parsed is not None:
+            new, later = parsed
             row_errors = reader.rules(number, lambda n=new: lookup_unit(units, n.unit),
-                                      lambda n=new: check_case_fields(n, op.today))
+                                      lambda n=new: check_case_fields(n, op.today),
+                                      lambda n=new, w=later: check_later(n, w, op.today))
             unit = units.get(new.unit.strip().lower()) or units.get(new.unit.strip())
         if row_errors:
             errors += row_errors
         elif not dry_run and not errors:
-            writer.add(new, unit)
+            writer.add(new, later, unit)
     if errors:
         bad = len({e.row for e in errors})
         raise RowsRejected([e.line() for e in errors], n=bad, file=file_name)
