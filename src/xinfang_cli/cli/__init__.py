@@ -13,7 +13,13 @@ from typer._click import exceptions as click_exceptions
 
 from xinfang_cli import __version__
 from xinfang_cli.cli import admin, cases, corrections, reports, transfer, views
-from xinfang_cli.cli.common import STATE, HelpGroup, operator_name, translate_help_panels
+from xinfang_cli.cli.common import (
+    STATE,
+    HelpGroup,
+    error_line,
+    operator_name,
+    translate_help_panels,
+)
 from xinfang_cli.domain.errors import BadInput, ExitCode, XfError
 from xinfang_cli.i18n import LANGUAGES, lang, recognise, set_lang, t, validation_reason
 
@@ -32,7 +38,7 @@ class XfGroup(HelpGroup):
                 args=args, prog_name=prog_name or "xf", standalone_mode=False, **extra
             )
         except XfError as exc:
-            code = _fail(t(exc.key, **_shown(exc.params)), exc.exit_code)
+            code = _fail(error_line(exc), exc.exit_code)
         except click_exceptions.NoArgsIsHelpError as exc:
             # `xf` or `xf unit` alone: the help was the answer (Rich has printed it already)
             if exc.message.strip():
@@ -81,22 +87,6 @@ def _positionals(argv: list[str]) -> list[str]:
         elif not arg.startswith("-"):
             words.append(arg)
     return words
-
-
-def _shown(params: dict[str, object]) -> dict[str, object]:
-    """Dates as ISO text, enumeration values as labels of the chosen language."""
-    from enum import StrEnum
-
-    from xinfang_cli.domain.enums import label
-
-    def one(value: object) -> object:
-        if hasattr(value, "isoformat"):
-            return value.isoformat()  # type: ignore[union-attr]
-        if isinstance(value, StrEnum):
-            return label(value, lang())
-        return value
-
-    return {k: one(v) for k, v in params.items()}
 
 
 def _fail(message: str, code: int) -> int:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from xinfang_cli.config.settings import Settings
+    from xinfang_cli.domain.errors import XfError
     from xinfang_cli.operations.op import Op
     from xinfang_cli.store.db import Target
 
@@ -235,6 +236,24 @@ def reading() -> Iterator["Session"]:
 
     with unit_of_work(engine(), write=False) as session:
         yield session
+
+
+def error_line(exc: "XfError") -> str:
+    """An error's line in the chosen language: dates as ISO text, enumeration values as
+    labels."""
+    from enum import StrEnum
+
+    from xinfang_cli.domain.enums import label
+    from xinfang_cli.i18n import lang
+
+    def one(value: object) -> object:
+        if hasattr(value, "isoformat"):
+            return value.isoformat()  # type: ignore[union-attr]
+        if isinstance(value, StrEnum):
+            return label(value, lang())
+        return value
+
+    return t(exc.key, **{k: one(v) for k, v in exc.params.items()})
 
 
 def done(message: str) -> None:

@@ -1,11 +1,20 @@
 """Commands that correct the record: edit a registration, void a case, undo a command."""
 
+import sys
 from datetime import date
 from typing import Annotated
 
 import typer
 
-from xinfang_cli.cli.common import STATE, CaseArg, choice, done, operation, reading
+from xinfang_cli.cli.common import (
+    STATE,
+    CaseArg,
+    choice,
+    done,
+    error_line,
+    operation,
+    reading,
+)
 from xinfang_cli.domain.dates import parse_date
 from xinfang_cli.domain.enums import Backlog, Source, label
 from xinfang_cli.domain.errors import BadInput
@@ -45,14 +54,74 @@ def edit(
                      summary=summary, topic=topic, source=source, backlog=backlog,
                      first_time=first_time, received=received, due=due)
     if not wanted:
-        raise BadInput("err.edit_nothing_named", id=case_id)
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            raise BadInput("err.edit_nothing_named", id=case_id)
+        _edit_in_editor(case_id)
+        return
     with operation() as op:
         case, changes = edit_case(op, case_id, wanted, reason)
+    _report(case.id, changes)
+
+
+def _report(case_id: str, changes: list[tuple[str, object, object]]) -> None:
+    _report_changes(changes)
+    done(t("msg.edited", id=case_id, n=len(changes)) if changes
+         else t("msg.edit_nothing", id=case_id))
+
+
+def _edit_in_editor(case_id: str) -> None:
+    """The registration as a form in the clerk's editor; the changes shown and asked for;
+    a bad form opened again with its fault at the top, until it reads or the clerk quits."""
+    from xinfang_cli.cli import editform
+    from xinfang_cli.domain.errors import XfError
+    from xinfang_cli.operations.corrections import edit as edit_case
+    from xinfang_cli.store.repository import get_case, record
+
+    with operation() as op:  # the form shows personal data: a reveal, recorded
+        case = get_case(op.session, case_id)
+        record(op.session, case.id, op.today, op.by, "reveal", [("personal_data", None, "edit")])
+        text, case_id = editform.form(case), case.id
+    fault = None
+    while True:
+        text = editform.without_faults(editform.edit_in_editor(text, fault))
+        try:
+            given, reason = editform.read(text)
+            wanted = _from_form(given)
+            with operation() as op:  # checked as it will be written, then rolled back
+                _case, changes = edit_case(op, case_id, wanted, reason)
+                op.session.rollback()
+            break
+        except XfError as exc:
+            fault = error_line(exc)
+    if changes:
+        _report_changes(changes)
+        if not typer.confirm(t("prompt.edit"), default=True, err=True):
+            done(t("msg.edit_kept", id=case_id))
+            return
+        with operation() as op:
+            _case, written = edit_case(op, case_id, wanted, reason)
+            if written != changes:  # another clerk got in between: write nothing
+                raise BadInput("err.edit_moved", id=case_id)
+    done(t("msg.edited", id=case_id, n=len(changes)) if changes
+         else t("msg.edit_nothing", id=case_id))
+
+
+def _report_changes(changes: list[tuple[str, object, object]]) -> None:
     for field, old, new in changes:
         done(t("msg.edit_change", field=t(f"col.{field}"), old=_shown(field, old),
                new=_shown(field, new)))
-    done(t("msg.edited", id=case.id, n=len(changes)) if changes
-         else t("msg.edit_nothing", id=case.id))
+
+
+def _from_form(given: dict[str, object]) -> dict[str, object]:
+    """A form's values as `xf edit`'s options: "" clears an optional field."""
+    due = given.pop("due", None)
+    backlog = given.pop("backlog", None)
+    wanted = _wanted(**{name: given.get(name) for name in (
+        "petitioner", "phone", "id_number", "people", "summary", "topic", "source",
+        "received")}, backlog=backlog or None, first_time=backlog == "", due=due or None)
+    if due == "":
+        wanted["superior_due"] = None
+    return wanted
 
 
 def _wanted(**given: object) -> dict[str, object]:

@@ -90,6 +90,19 @@ MESSAGES: dict[str, str] = {
     "action.edit": "corrected",
     "action.void": "voided",
     "action.undo": "undone",
+    "form.head": "xf edit {id}: correct what is wrong, save and close the editor.\n"
+                 "Leave a line as it is to keep it; \"\" empties an optional field (backlog \"\": "
+                 "a first-time petition; due: a superior's deadline). reason: why (kept in the "
+                 "history).",
+    "form.fault": "NOT SAVED:",
+    "prompt.edit": "Write these corrections?",
+    "msg.edit_kept": "{id}: nothing corrected.",
+    "err.form_toml": "the form does not read ({reason}).",
+    "err.form_unknown": "the form has no field {names} (its fields: {fields}).",
+    "err.form_value": "{name} = {value!r} is not a value for {name}.",
+    "err.form_editor": "the editor {editor!r} did not finish ({reason}): nothing corrected; set "
+                       "VISUAL or EDITOR to another.",
+    "err.edit_moved": "{id} changed while you were editing: nothing corrected; run xf edit again.",
     "msg.voided": "{id} voided: it stays in the register with its history, and leaves every count.",
     "err.case_voided": "{case} is voided: nothing more can be done to it (xf undo takes the void "
                        "back).",

@@ -74,6 +74,17 @@ MESSAGES: dict[str, str] = {
     "action.edit": "更正",
     "action.void": "作废",
     "action.undo": "撤销",
+    "form.head": "xf edit {id}：改正有误之处，保存后关闭编辑器。\n"
+                 "不改的行保持原样；\"\" 表示清空可选项（backlog 为 \"\" 即初次信访；due 为上级期限）。"
+                 "reason：更正理由（记入变更记录）。",
+    "form.fault": "未保存：",
+    "prompt.edit": "写入以上更正吗？",
+    "msg.edit_kept": "{id}：未作更正。",
+    "err.form_toml": "表单无法读取（{reason}）。",
+    "err.form_unknown": "表单中没有 {names} 这一项（可填：{fields}）。",
+    "err.form_value": "{name} = {value!r} 不是 {name} 的有效值。",
+    "err.form_editor": "编辑器 {editor!r} 未正常结束（{reason}）：未作更正；请把 VISUAL 或 EDITOR 设为其他编辑器。",
+    "err.edit_moved": "编辑期间 {id} 已被改动：未作更正；请重新运行 xf edit。",
     "msg.voided": "{id} 已作废：仍保留在台账中（含变更记录），不再计入任何统计。",
     "err.case_voided": "{case} 已作废，不能再办理（xf undo 可撤销作废）。",
 }
