@@ -216,7 +216,7 @@ def test_undo_of_a_close_restores_the_case_and_its_reply(office: Xf) -> None:
     office.ok("close", cid, "--outcome", "resolved", "--on", "2018-06-01", "--note", "已答复",
               "--satisfaction", "satisfied")
     assert undo(office, "--dry-run") == (0, (
-        "Command 2: xf close on 2018-10-12 by tester.\n"
+        "Command 5: xf close on 2018-10-12 by tester.\n"
         "  2018-0001 Satisfaction: satisfied → —\n"
         "  2018-0001 Outcome: resolved → —\n"
         "  2018-0001 Closed: 2018-06-01 → —\n"
@@ -224,7 +224,7 @@ def test_undo_of_a_close_restores_the_case_and_its_reply(office: Xf) -> None:
         "  2018-0001 follow-up reply of 2018-06-01: taken back\n"), "")
     assert shown(office, cid, "status") == ("closed",)  # a dry run writes nothing
     code, _out, err = undo(office, "--yes")
-    assert (code, err) == (0, "Command 2 (xf close) taken back.\n")
+    assert (code, err) == (0, "Command 5 (xf close) taken back.\n")
     case = office.json("show", cid)
     assert (case["status"], case["closed"], case["outcome"], case["satisfaction"],
             case["due"], case["overdue"]) == ("accepted", None, None, None, "2018-07-09", True)
@@ -285,34 +285,34 @@ def test_undo_is_refused_where_a_later_command_changed_the_case(office: Xf) -> N
     office.ok("follow", cid, "--note", "回访", "--on", "2018-06-02", env={"XF_USER": "小李"})
     before = office.json("show", cid)
     code, _out, err = undo(office, "--yes")  # tester's last command: the close
-    assert (code, err) == (2, "xf: 2018-0001 was changed later by command 3 (xf follow, "
-                              "2018-10-12, 小李): undo that first, then command 2 (xf close).\n")
+    assert (code, err) == (2, "xf: 2018-0001 was changed later by command 6 (xf follow, "
+                              "2018-10-12, 小李): undo that first, then command 5 (xf close).\n")
     assert office.json("show", cid) == before
     assert undo(office, cid, "--yes")[0] == 0  # the last command on the case: the follow-up
     assert undo(office, "--yes")[0] == 0  # now the close
     assert shown(office, cid, "status") == ("accepted",)
 
 
-def test_nothing_to_undo_and_no_answer_off_a_terminal(office: Xf) -> None:
-    assert undo(office) == (2, "", "xf: nothing to undo: tester has run no command that "
-                                   "changed the record.\n")
-    cid = add_case(office)
-    code, out, err = undo(office)
+def test_nothing_to_undo_and_no_answer_off_a_terminal(xf: Xf) -> None:
+    assert undo(xf) == (2, "", "xf: nothing to undo: tester has run no command that "
+                               "changed the record.\n")
+    xf.ok("unit", "add", "dagang", "大港中专", "--kind", "vocational")
+    cid = add_case(xf)
+    code, out, err = undo(xf)
     assert (code, out.splitlines()[0], err) == (
-        2, "Command 1: xf add on 2018-10-12 by tester.",
+        2, "Command 2: xf add on 2018-10-12 by tester.",
         "xf: xf undo asks before it writes: give --yes (or --dry-run to see what it would "
         "do).\n")
-    assert shown(office, cid, "status") == ("registered",)
+    assert shown(xf, cid, "status") == ("registered",)
 
 
 def test_undo_of_an_add_voids_the_case_and_undo_of_a_void_brings_it_back(office: Xf) -> None:
     cid = add_case(office)
-    assert undo(office, "--dry-run")[1] == ("Command 1: xf add on 2018-10-12 by tester.\n"
+    assert undo(office, "--dry-run")[1] == ("Command 4: xf add on 2018-10-12 by tester.\n"
                                             "  1 case(s) it registered: voided\n")
     office.ok("undo", "--yes")
     assert shown(office, cid, "status") == ("voided",)
     assert office.json("list") == []
-    assert undo(office)[:2] == (2, "")  # no command of tester's stands: nothing to undo
     office.ok("undo", cid, "--yes")  # the undo undone: registered again
     assert shown(office, cid, "status", "overdue") == ("registered", True)
     office.ok("void", cid, "--reason", "重复")
@@ -327,11 +327,11 @@ def test_undo_of_an_import_voids_all_its_cases_at_once(office: Xf, tmp_path) -> 
     office.ok("import", str(sheet))
     office.ok("accept", "2018-0030", "--on", "2018-06-01", env={"XF_USER": "小李"})
     code, _out, err = undo(office, "--yes")
-    assert (code, err) == (2, "xf: 2018-0030 was changed later by command 2 (xf accept, "
-                              "2018-10-12, 小李): undo that first, then command 1 (xf import)."
+    assert (code, err) == (2, "xf: 2018-0030 was changed later by command 5 (xf accept, "
+                              "2018-10-12, 小李): undo that first, then command 4 (xf import)."
                               "\n")
     office.ok("undo", "2018-0030", "--yes")
-    assert undo(office, "--dry-run")[1] == ("Command 1: xf import on 2018-10-12 by tester.\n"
+    assert undo(office, "--dry-run")[1] == ("Command 4: xf import on 2018-10-12 by tester.\n"
                                             "  30 case(s) it registered: voided\n")
     office.ok("undo", "--yes")
     assert office.json("list") == []
@@ -373,3 +373,64 @@ def test_an_incident_recorded_by_mistake_is_voided_and_leaves_the_scorecard(offi
         2, "xf: no incident 9: xf incident list shows their numbers.\n")
     office.ok("undo", "--yes")  # the void taken back: vetoed again
     assert vetoed()["dagang"] is True
+
+
+# --- units -----------------------------------------------------------------------------------
+
+
+def test_a_unit_is_corrected_with_its_history_and_undone(office: Xf) -> None:
+    result = office("unit", "edit", "dagang", "--head", "王明", "--email", "xfb@dagang.edu.cn")
+    assert (result.exit_code, result.stderr) == (0, "  Head: 李校长 → 王明\n"
+                                                    "  Email: — → xfb@dagang.edu.cn\n"
+                                                    "Unit dagang: 2 field(s) changed.\n")
+    unit = office.json("unit", "show", "dagang")
+    assert (unit["head"], unit["email"], unit["retired_on"]) == (
+        "王明", "xfb@dagang.edu.cn", None)
+    assert [(h["action"], h["field"], h["old"], h["new"]) for h in unit["history"]] == [
+        ("add", "code", None, "dagang"), ("add", "name", None, "大港中专"),
+        ("add", "kind", None, "vocational"), ("add", "head", None, "李校长"),
+        ("edit", "head", "李校长", "王明"), ("edit", "email", None, "xfb@dagang.edu.cn")]
+    listed = {u["code"]: u["email"] for u in office.json("unit", "list")}
+    assert listed["dagang"] == "xfb@dagang.edu.cn"
+    office.ok("undo", "--yes")
+    assert office.json("unit", "show", "dagang")["head"] == "李校长"
+    for args, line in ((["--email", "x"], "--email: 'x' is not an email address."),
+                       (["--webhook", "ftp://x"],
+                        "--webhook: 'ftp://x' is not a web address (https://…)."),
+                       (["--name", "人事科"], "a unit '人事科' already exists."), ([],
+                        "name what to change: xf unit edit dagang --head … (see xf unit edit "
+                        "--help).")):
+        result = office("unit", "edit", "dagang", *args)
+        assert (result.exit_code, result.stderr) == (2, f"xf: {line}\n")
+
+
+def test_a_retired_unit_hands_over_its_pending_cases_and_leaves_after_its_day(
+        office: Xf) -> None:
+    pending = add_case(office, "--accepted", "2018-05-10", unit="gcsx")
+    done = add_case(office, "--accepted", "2018-05-10", unit="gcsx")
+    office.ok("close", done, "--outcome", "resolved", "--on", "2018-06-01")
+    refused = office("unit", "retire", "gcsx", "--on", "2018-09-01")
+    assert (refused.exit_code, refused.stderr) == (
+        2, "xf: unit gcsx still has 1 pending case(s): give --into the unit that takes them.\n")
+    result = office("unit", "retire", "gcsx", "--on", "2018-09-01", "--into", "dagang")
+    assert (result.exit_code, result.stderr) == (
+        0, "1 pending case(s) moved to dagang: 2018-0001.\nUnit gcsx retired on 2018-09-01.\n")
+    assert office.json("show", pending)["unit"] == "dagang"
+
+    def units(command: str, *args: str) -> list[object]:
+        return [u["unit"] for u in office.json(command, *args)["units"]]
+
+    assert units("status") == ["dagang", "renshi"]
+    assert units("status", "--as-of", "2018-09-01") == ["dagang", "gcsx", "renshi"]
+    assert units("scorecard") == ["dagang", "renshi"]
+    assert units("scorecard", "--as-of", "2018-08-31") == ["dagang", "gcsx", "renshi"]
+    late = office("add", "--unit", "gcsx", "--source", "visit", "--received", "2018-10-01",
+                  "--petitioner", "李四", "--summary", "x")
+    assert (late.exit_code, late.stderr) == (
+        2, "xf: unit gcsx was retired on 2018-09-01: the case goes to the unit that took its "
+           "work.\n")
+    shown = office.json("unit", "show", "gcsx")
+    assert (shown["retired_on"], shown["merged_into"]) == ("2018-09-01", "dagang")
+    office.ok("undo", "--yes")  # the retirement taken back, the case back with gcsx
+    assert (office.json("unit", "show", "gcsx")["retired_on"],
+            office.json("show", pending)["unit"]) == (None, "gcsx")

@@ -312,10 +312,11 @@ def test_full_export_round_trip_loses_nothing(office: Xf, tmp_path: Path) -> Non
         for case in export["cases"]:
             case["import_batch_id"] = files.get(case["import_batch_id"])
         renumber_commands(export)
-    assert len(before["commands"]) == 13  # each write command on cases above; the import one
-    for key in ("case_sequence", "cases", "incidents", "history", "commands", "unit_history"):
+    assert len(before["commands"]) == 16  # each write command above (3 units); the import one
+    for key in ("case_sequence", "cases", "incidents", "history", "commands"):
         assert after[key] == before[key], key
     strip = lambda items: [{k: v for k, v in i.items() if k != "id"} for i in items]  # noqa: E731
+    assert strip(after["unit_history"]) == strip(before["unit_history"])  # numbered anew
     assert strip(after["units"]) == strip(before["units"])
     assert strip(after["import_batches"]) == strip(before["import_batches"])
     assert sum(1 for c in after["cases"] if c["import_batch_id"]) == 3

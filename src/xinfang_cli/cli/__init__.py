@@ -12,7 +12,7 @@ import typer
 from typer._click import exceptions as click_exceptions
 
 from xinfang_cli import __version__
-from xinfang_cli.cli import admin, cases, corrections, reports, transfer, views
+from xinfang_cli.cli import admin, cases, corrections, reports, transfer, units, views
 from xinfang_cli.cli.common import (
     STATE,
     HelpGroup,
@@ -195,6 +195,7 @@ views.register(app)
 reports.register(app)
 transfer.register(app)
 admin.register(app)
+units.register(app)
 
 
 GLOBAL_OPTIONS_WITH_VALUE = ("--db", "--lang", "--by")

@@ -1,4 +1,4 @@
-"""Setting up: the database, units, incidents, deadline rules and settings."""
+"""Setting up: the database, deadline rules and settings (units and incidents: `units`)."""
 
 from typing import Annotated
 
@@ -9,24 +9,17 @@ from xinfang_cli.cli.common import (
     FormatOpt,
     HelpGroup,
     JsonOpt,
-    OutputOpt,
-    choice,
-    day,
     done,
     engine,
     operation,
     output_format,
-    reading,
     settings,
     target,
 )
-from xinfang_cli.domain.enums import IncidentKind, UnitKind
 from xinfang_cli.i18n import t
-from xinfang_cli.render import Format, destination, write_json
+from xinfang_cli.render import Format, write_json
 
 db_app = typer.Typer(cls=HelpGroup, help=t("help.db"), no_args_is_help=True)
-unit_app = typer.Typer(cls=HelpGroup, help=t("help.unit"), no_args_is_help=True)
-incident_app = typer.Typer(cls=HelpGroup, help=t("help.incident"), no_args_is_help=True)
 deadlines_app = typer.Typer(cls=HelpGroup, help=t("help.deadlines"), no_args_is_help=True)
 
 
@@ -34,8 +27,6 @@ def register(app: typer.Typer) -> None:
     panel = t("panel.admin")
     app.command(name="init", help=t("help.init"), rich_help_panel=panel)(init)
     app.add_typer(db_app, name="db", rich_help_panel=panel)
-    app.add_typer(unit_app, name="unit", rich_help_panel=panel)
-    app.add_typer(incident_app, name="incident", rich_help_panel=t("panel.cases"))
     app.add_typer(deadlines_app, name="deadlines", rich_help_panel=panel)
     app.command(name="config", help=t("help.config"), rich_help_panel=panel)(config)
 
@@ -153,105 +144,6 @@ def db_copy(
             cases=copied.get("petition_case", 0),
         )
     )
-
-
-@unit_app.command("add", help=t("help.unit_add"))
-def unit_add(
-    code: Annotated[str, typer.Argument(help=t("arg.unit_code"), metavar="CODE")],
-    name: Annotated[str, typer.Argument(help=t("arg.unit_name"), metavar="NAME")],
-    kind: Annotated[str, typer.Option("--kind", help=t("opt.unit_kind"), metavar="KIND")],
-    head: Annotated[str | None, typer.Option("--head", help=t("opt.head"), metavar="NAME")] = None,
-    leader: Annotated[
-        str | None, typer.Option("--leader", help=t("opt.unit_leader"), metavar="NAME")
-    ] = None,
-) -> None:
-    from xinfang_cli.operations.units import add_unit
-
-    with operation() as op:
-        unit = add_unit(
-            op,
-            code,
-            name,
-            choice(UnitKind, kind, "--kind"),  # type: ignore[arg-type]
-            head,
-            leader,
-        )
-    done(t("msg.unit_added", code=unit.code, name=unit.name))
-
-
-@unit_app.command("list", help=t("help.unit_list"))
-def unit_list(fmt: FormatOpt = "table", as_json: JsonOpt = False, output: OutputOpt = None) -> None:
-    from xinfang_cli.views.units import unit_rows
-
-    chosen = output_format(fmt, as_json, (Format.TABLE, Format.JSON))
-    with reading() as session:
-        rows = unit_rows(session)
-    if chosen is Format.JSON:
-        write_json(rows, output)
-        return
-    from xinfang_cli.render.cases import print_units
-
-    with destination(output) as out:
-        print_units(rows, out)
-
-
-@incident_app.command("add", help=t("help.incident_add"))
-def incident_add(
-    unit: Annotated[str, typer.Option("--unit", help=t("opt.unit"), metavar="UNIT")],
-    kind: Annotated[str, typer.Option("--kind", help=t("opt.incident_kind"), metavar="KIND")],
-    note: Annotated[str, typer.Option("--note", help=t("opt.incident_note"), metavar="TEXT")],
-    on: Annotated[str | None, typer.Option("--on", help=t("opt.on"), metavar="DATE")] = None,
-    case: Annotated[
-        str | None, typer.Option("--case", help=t("opt.incident_case"), metavar="ID")
-    ] = None,
-) -> None:
-    from xinfang_cli.operations.incidents import add_incident
-
-    with operation() as op:
-        add_incident(
-            op,
-            unit,
-            choice(IncidentKind, kind, "--kind"),  # type: ignore[arg-type]
-            day(on, "--on"),
-            note,
-            case,
-        )  # type: ignore[arg-type]
-    done(t("msg.incident_added", unit=unit))
-
-
-@incident_app.command("list", help=t("help.incident_list"))
-def incident_list(
-    unit: Annotated[str | None, typer.Option("--unit", help=t("opt.unit"), metavar="UNIT")] = None,
-    since: Annotated[
-        str | None, typer.Option("--since", help=t("opt.incident_since"), metavar="DATE")] = None,
-    fmt: FormatOpt = "table", as_json: JsonOpt = False, output: OutputOpt = None,
-) -> None:
-    from xinfang_cli.store.repository import find_unit
-    from xinfang_cli.views.units import incident_list as query
-
-    chosen = output_format(fmt, as_json, (Format.TABLE, Format.JSON))
-    with reading() as session:
-        unit_id = find_unit(session, unit).id if unit else None
-        rows = query(session, unit_id, day(since, "--since", default_today=False))
-    if chosen is Format.JSON:
-        write_json(rows, output)
-        return
-    from xinfang_cli.render.cases import print_incidents
-
-    with destination(output) as out:
-        print_incidents(rows, out)
-
-
-@incident_app.command("void", help=t("help.incident_void"))
-def incident_void(
-    number: Annotated[int, typer.Argument(help=t("arg.incident"), metavar="N")],
-    reason: Annotated[str, typer.Option("--reason", help=t("opt.void_reason"), metavar="TEXT")],
-) -> None:
-    from xinfang_cli.operations.incidents import void_incident
-
-    with operation() as op:
-        incident = void_incident(op, number, reason)
-    done(t("msg.incident_voided", id=incident.id))
 
 
 @deadlines_app.command("recompute", help=t("help.deadlines_recompute"))

@@ -218,6 +218,10 @@ def _plan_lines(plan) -> list[str]:  # type: ignore[no-untyped-def]
     incidents += [(i, "msg.undo_incident_back") for i in plan.incidents_back]
     lines += _some([t(key, id=i.id, kind=label(i.kind, lang()), on=i.on)
                     for i, key in incidents])
+    lines += _some([t("msg.undo_unit_added", unit=plan.codes[u.unit_id]) if u.action == "add"
+                    else t("msg.undo_unit", unit=plan.codes[u.unit_id],
+                           field=t(f"col.unit_{u.field}"), now=u.new or "—", back=u.old or "—")
+                    for u in plan.units if u.action != "add" or u.field == "code"])
     return lines
 
 

@@ -103,6 +103,42 @@ MESSAGES: dict[str, str] = {
     "err.form_editor": "the editor {editor!r} did not finish ({reason}): nothing corrected; set "
                        "VISUAL or EDITOR to another.",
     "err.edit_moved": "{id} changed while you were editing: nothing corrected; run xf edit again.",
+    "help.unit_edit": "Correct or update a unit: its name, kind, head, leader, email or "
+                      "work-group robot; each change is a line of the unit's history.\n\n"
+                      "Example: xf unit edit dagang --head 王明 --email xfb@dagang.edu.cn",
+    "help.unit_retire": "A unit closed or merged (撤并): it leaves boards and scorecards after "
+                        "--on (past days still show it). Refused while it has pending cases, "
+                        "unless --into takes them (each move recorded).\n\n"
+                        "Example: xf unit retire lanshan-kg --on 2018-09-01 --into haibin-kg",
+    "help.unit_show": "Show a unit and its history.\n\nExample: xf unit show dagang",
+    "arg.unit": "The unit's code or exact name.",
+    "opt.unit_name": "Its full name.",
+    "opt.unit_kind": "Its kind: school/学校, kindergarten/幼儿园, vocational/中专, centre/青少年活动中心, section/局机关科室.",
+    "opt.unit_head": "Its head (第一责任人).",
+    "opt.unit_leader": "Its leader in charge (分管负责同志).",
+    "opt.unit_email": "Where reminders are mailed.",
+    "opt.unit_webhook": "Its work group's robot (企业微信/钉钉 webhook URL).",
+    "opt.retire_on": "The day it closed or merged.",
+    "opt.retire_into": "The unit that takes its pending cases.",
+    "col.unit_email": "Email",
+    "col.unit_webhook": "Webhook",
+    "col.unit_retired_on": "Retired",
+    "col.unit_merged_into": "Merged into",
+    "msg.unit_change": "  {field}: {old} → {new}",
+    "msg.unit_edited": "Unit {code}: {n} field(s) changed.",
+    "msg.unit_unchanged": "Unit {code}: nothing to change, every value is already so.",
+    "msg.unit_moved": "{n} pending case(s) moved to {into}: {ids}.",
+    "msg.unit_retired": "Unit {code} retired on {on}.",
+    "err.unit_edit_nothing": "name what to change: xf unit edit {code} --head … (see xf unit edit --help).",
+    "err.unit_email": "--email: {value!r} is not an email address.",
+    "err.unit_webhook": "--webhook: {value!r} is not a web address (https://…).",
+    "err.unit_retired": "unit {unit} was already retired on {on}.",
+    "err.unit_into": "--into: {into} cannot take the cases of {unit} (the same unit, or retired).",
+    "err.unit_pending": "unit {unit} still has {n} pending case(s): give --into the unit that takes them.",
+    "err.unit_retired_use": "unit {unit} was retired on {on}: the case goes to the unit that took its work.",
+    "msg.undo_unit": "  unit {unit} {field}: {now} → {back}",
+    "msg.undo_unit_added": "  unit {unit}, which it added: retired (a unit is never deleted)",
+    "msg.field_line": "{field}: {value}",
     "msg.voided": "{id} voided: it stays in the register with its history, and leaves every count.",
     "err.case_voided": "{case} is voided: nothing more can be done to it (xf undo takes the void "
                        "back).",

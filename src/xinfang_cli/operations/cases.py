@@ -24,6 +24,7 @@ from xinfang_cli.operations.op import (
     Op,
     add_followup,
     change,
+    check_active,
     for_action,
     refresh_pending,
     set_fields,
@@ -34,7 +35,7 @@ from xinfang_cli.store.repository import allocate_case_numbers, case_id, find_un
 
 def check_new_case(op: Op, new: NewCase) -> Unit:
     """Every check of `xf add`, without writing; returns the unit."""
-    unit = find_unit(op.session, new.unit)
+    unit = check_active(find_unit(op.session, new.unit))
     check_case_fields(new, op.today)
     if new.repeat_of:
         get_case(op.session, new.repeat_of)
@@ -141,7 +142,7 @@ def assign(op: Op, ref: str, unit_ref: str, on: date | None = None) -> Case:
     """Move the case to another responsible unit."""
     on = on or op.today
     case = for_action(op, ref, Action.ASSIGN, on, "--on", status_change=False)
-    unit = find_unit(op.session, unit_ref)
+    unit = check_active(find_unit(op.session, unit_ref))
     if unit.id == case.unit_id:
         raise BadInput("err.same_unit", case=case.id, unit=unit.code)
     old = op.session.get(Unit, case.unit_id)

@@ -16,10 +16,10 @@ from sqlmodel import Session
 from xinfang_cli.domain import lifecycle
 from xinfang_cli.domain.deadlines import Deadlines
 from xinfang_cli.domain.enums import PENDING, CaseStatus, FollowupKind
-from xinfang_cli.domain.errors import InvalidDate
+from xinfang_cli.domain.errors import BadInput, InvalidDate
 from xinfang_cli.domain.lifecycle import Action, CaseState
 from xinfang_cli.domain.registration import event_day
-from xinfang_cli.store.models import Case, Command, FollowUp
+from xinfang_cli.store.models import Case, Command, FollowUp, Unit
 from xinfang_cli.store.repository import get_case, record
 
 
@@ -51,6 +51,13 @@ class Op:
                reason: str | None = None) -> None:
         """History rows of this run: one per changed field."""
         record(self.session, case, on, self.by, action, changes, self.command_id(), reason)
+
+
+def check_active(unit: Unit) -> Unit:
+    """A retired unit takes no new case (its successor does)."""
+    if unit.retired_on is not None:
+        raise BadInput("err.unit_retired_use", unit=unit.code, on=unit.retired_on)
+    return unit
 
 
 def state_of(case: Case) -> CaseState:

@@ -17,11 +17,20 @@ from sqlmodel import Session
 from xinfang_cli.domain.enums import CaseStatus
 from xinfang_cli.domain.errors import BadInput
 from xinfang_cli.operations.op import Op, refresh_pending
-from xinfang_cli.store.models import Case, Command, FollowUp, History, Incident, Unit, utcnow
+from xinfang_cli.store.models import (
+    Case,
+    Command,
+    FollowUp,
+    History,
+    Incident,
+    Unit,
+    UnitHistory,
+    utcnow,
+)
 from xinfang_cli.store.repository import get_case
 
 DATES = frozenset({"accept_due", "accepted", "due", "closed", "review_requested",
-                   "rereview_requested", "received", "superior_due"})
+                   "rereview_requested", "received", "superior_due", "retired_on"})
 NUMBERS = frozenset({"extended_days", "people"})
 INFORMATION = frozenset({"reason", "personal_data", "followup", "kind"})
 """History fields that stand for no column: told, restored through their own rows."""
@@ -48,11 +57,13 @@ class Plan:
     notes_back: list[FollowUp] = field(default_factory=list)  # follow-ups it undid: back
     incidents: list[Incident] = field(default_factory=list)  # its incidents: voided
     incidents_back: list[Incident] = field(default_factory=list)  # incidents it voided: back
+    units: list[UnitHistory] = field(default_factory=list)  # its unit changes: put back
+    codes: dict[int, str] = field(default_factory=dict)  # unit id → code, for the plan
 
     @property
     def empty(self) -> bool:
         return not (self.changes or self.registered or self.notes or self.notes_back
-                    or self.incidents or self.incidents_back)
+                    or self.incidents or self.incidents_back or self.units)
 
 
 def target(session: Session, by: str, case_ref: str | None) -> Command:
@@ -98,6 +109,10 @@ def plan(session: Session, command: Command) -> Plan:
         Incident.command_id == command.id, Incident.voided_on.is_(None))))
     done.incidents_back = list(session.scalars(select(Incident).where(
         Incident.voided_by == command.id)))
+    done.units = list(session.scalars(select(UnitHistory).where(
+        UnitHistory.command_id == command.id).order_by(UnitHistory.id.desc())))
+    done.codes = dict(session.execute(select(Unit.id, Unit.code).where(
+        Unit.id.in_({row.unit_id for row in done.units}))).all())
     if done.empty:
         raise BadInput("err.undo_empty", command=command.id, name=command.name)
     return done
@@ -135,6 +150,11 @@ def _nothing_later(session: Session, command: Command) -> None:
         select(History.command_id, func.min(History.case_id))
         .where(History.case_id.in_(mine), History.command_id > command.id)
         .group_by(History.command_id).order_by(History.command_id)).all()
+    units = select(UnitHistory.unit_id).where(UnitHistory.command_id == command.id)
+    later += session.execute(
+        select(UnitHistory.command_id, func.min(Unit.code)).join(Unit)
+        .where(UnitHistory.unit_id.in_(units), UnitHistory.command_id > command.id)
+        .group_by(UnitHistory.command_id).order_by(UnitHistory.command_id)).all()
     for command_id, case in later:
         other = session.get(Command, command_id)
         assert other is not None
@@ -174,7 +194,28 @@ def apply(op: Op, done: Plan) -> None:
         incident.voided_on = incident.voided_by = incident.void_reason = None
         if incident.case_id:
             op.record(incident.case_id, op.today, "undo", [("kind", None, incident.kind)], reason)
+    for row in done.units:
+        _restore_unit(op, row, reason)
     op.session.flush()
+
+
+def _restore_unit(op: Op, row: UnitHistory, reason: str) -> None:
+    """A unit's field put back; a unit added is retired (a unit is never deleted)."""
+    from xinfang_cli.operations.units import record_unit
+
+    unit = op.session.get(Unit, row.unit_id)
+    assert unit is not None
+    if row.action == "add":
+        if row.field == "code" and unit.retired_on is None:
+            unit.retired_on = op.today
+            record_unit(op, unit, op.today, "undo", [("retired_on", None, op.today)], reason)
+        return
+    if row.field == "merged_into":
+        into = op.session.scalar(select(Unit).where(Unit.code == row.old)) if row.old else None
+        unit.merged_into = into.id if into else None
+    else:
+        setattr(unit, row.field or "", _typed(row.field or "", row.old))
+    record_unit(op, unit, op.today, "undo", [(row.field, row.new, row.old)], reason)
 
 
 def _void_registered(op: Op, command: int, reason: str) -> None:

@@ -243,3 +243,17 @@ def print_incidents(rows: list[dict[str, Any]], out: IO[str]) -> None:
         table.add_row(str(r["id"]), text(r["on"]), r["unit_name"], enum_text(r["kind"]),
                       text(r["case"]), r["note"], voided)
     con.print(table if rows else t("msg.no_incidents"))
+
+
+def print_unit(detail: dict[str, Any], out: IO[str]) -> None:
+    """`xf unit show`: the unit's fields, then its history."""
+    con = console(out)
+    for key in ("code", "name", "kind", "head", "leader", "email", "webhook", "retired_on",
+                "merged_into"):
+        value = enum_text(detail[key]) if key == "kind" else text(detail[key])
+        con.print(t("msg.field_line", field=t(f"col.unit_{key}"), value=value), highlight=False)
+    rows = [[text(h["on"]), h["by"], t(f"action.{h['action']}"),
+             t(f"col.unit_{h['field']}") if h["field"] else "—", text(h["old"]), text(h["new"])]
+            for h in detail["history"]]
+    if rows:
+        con.print(_titled_table("title.history", HISTORY_COLUMNS, rows))

@@ -11,6 +11,7 @@ from sqlmodel import Session
 from xinfang_cli.domain.enums import COUNTED
 from xinfang_cli.store.models import Case, Unit
 from xinfang_cli.views.asof import CaseIds, counted, rebuilt_on
+from xinfang_cli.views.units import standing
 
 STATUS_ORDER = list(COUNTED)  # a voided case is on no board
 
@@ -31,10 +32,11 @@ def board(session: Session, as_of: date, warn_days: int,
     if rebuilt is not None:
         query = query.where(Case.received <= as_of, ~rebuilt.among(Case.id))
     rows = session.execute(query.group_by(Case.unit_id, Case.status)).all()
-    units = session.scalars(select(Unit).order_by(Unit.code)).all()
-    table = {u.id: _empty_row(u) for u in units}
+    table = {u.id: _empty_row(u) for u in standing(session, as_of)}
     for unit_id, status, count, late, soon in rows:
-        row = table[unit_id]
+        row = table.get(unit_id)
+        if row is None:  # a unit retired before the day: off the board
+            continue
         row[status] += count
         row["total"] += count
         row["overdue"] += late or 0
@@ -64,7 +66,9 @@ def board_in_past(session: Session, as_of: date, warn_days: int) -> dict[str, ob
     horizon = as_of + timedelta(days=warn_days)
     table = {row["unit"]: row for row in data["units"]}  # type: ignore[attr-defined]
     for snap in snaps:
-        row = table[snap.unit]
+        row = table.get(snap.unit)
+        if row is None:
+            continue
         row[snap.status] += 1
         row["total"] += 1
         due = snap.pending_due

@@ -22,7 +22,7 @@ from xinfang_cli.store.models import Case, FollowUp, Unit
 from xinfang_cli.views import asof
 from xinfang_cli.views.asof import CaseIds
 from xinfang_cli.views.overdue import deadline_order, overdue_entries, overdue_rows
-from xinfang_cli.views.units import incident_rows
+from xinfang_cli.views.units import incident_rows, standing
 
 BACKLOG_KINDS = ("historical", "excessive", "unfounded")
 # what a closure line shows (and whether the case was voided since): its timeline reads these
@@ -61,7 +61,7 @@ def report(session: Session, start: date, end: date, campaign: Campaign, policy:
         "followups": followup_list(session, start, end, day, {s.id: s.unit for s in snaps},
                                    names),
         "incidents": incident_rows(session, start, end),
-        "units": _report_units(units, counts, closed, share, policy),
+        "units": _report_units(standing(session, day), counts, closed, share, policy),
     }
 
 

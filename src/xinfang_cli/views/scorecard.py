@@ -17,7 +17,7 @@ from xinfang_cli.domain.figures import figures, score_counts
 from xinfang_cli.domain.scoring import Policy, pace, rank, score
 from xinfang_cli.store.models import Unit
 from xinfang_cli.views import asof
-from xinfang_cli.views.units import incident_rows
+from xinfang_cli.views.units import incident_rows, standing
 
 
 def scorecard(session: Session, day: date, campaign: Campaign, policy: Policy, lang: str,
@@ -32,7 +32,7 @@ def scorecard(session: Session, day: date, campaign: Campaign, policy: Policy, l
     empty = score_counts([], day)
     rows = [_unit_row(u, counts.get(u.code, empty), day, share, follow,
                       incidents.get(u.code, []), policy)
-            for u in units]
+            for u in standing(session, day)]
     rank(rows, policy)
     if only_unit is not None:
         rows = [r for r in rows if r["unit"] == only_unit]

@@ -8,7 +8,8 @@ from sqlalchemy import func, or_, select
 from sqlmodel import Session
 
 from xinfang_cli.domain.enums import CaseStatus
-from xinfang_cli.store.models import Case, Incident, Unit
+from xinfang_cli.store.models import Case, Incident, Unit, UnitHistory
+from xinfang_cli.store.repository import find_unit
 
 
 def unit_rows(session: Session) -> list[dict[str, object]]:
@@ -23,8 +24,29 @@ def unit_rows(session: Session) -> list[dict[str, object]]:
     return [
         {"code": u.code, "name": u.name, "kind": u.kind, "head": u.head, "leader": u.leader,
          "cases": counts.get(u.id, (0, 0))[0], "open": counts.get(u.id, (0, 0))[1] or 0,
-         "incidents": incidents.get(u.id, 0)}
+         "incidents": incidents.get(u.id, 0), "email": u.email, "webhook": u.webhook,
+         "retired_on": u.retired_on}
         for u in session.scalars(select(Unit).order_by(Unit.code))]
+
+
+def standing(session: Session, day: date) -> list[Unit]:
+    """The units on boards and scorecards of `day`: a retired one until its day."""
+    return list(session.scalars(select(Unit).where(
+        or_(Unit.retired_on.is_(None), Unit.retired_on >= day)).order_by(Unit.code)))
+
+
+def unit_detail(session: Session, ref: str) -> dict[str, object]:
+    """`xf unit show`: the unit, its successor if merged, and its history."""
+    unit = find_unit(session, ref)
+    into = session.get(Unit, unit.merged_into) if unit.merged_into else None
+    history = [{"at": h.at.replace(microsecond=0), "on": h.on, "by": h.by, "action": h.action,
+                "field": h.field, "old": h.old, "new": h.new, "reason": h.reason}
+               for h in session.scalars(select(UnitHistory).where(
+                   UnitHistory.unit_id == unit.id).order_by(UnitHistory.id))]
+    return {"code": unit.code, "name": unit.name, "kind": unit.kind, "head": unit.head,
+            "leader": unit.leader, "email": unit.email, "webhook": unit.webhook,
+            "retired_on": unit.retired_on, "merged_into": into.code if into else None,
+            "history": history}
 
 
 def incident_rows(session: Session, start: date | None, end: date) -> list[dict[str, object]]:

@@ -141,7 +141,8 @@ _FIELD_COLUMN = {"--received": "received", "--petitioner": "petitioner",
 
 
 _KEY_COLUMN = {"err.bad_phone": "phone", "err.bad_id_number": "id_number",
-               "err.people": "people", "err.unit_not_found": "unit"}
+               "err.people": "people", "err.unit_not_found": "unit",
+               "err.unit_retired_use": "unit"}
 
 
 class RowReader:

@@ -18,6 +18,7 @@ from xinfang_cli.domain.ledger import Later, check_later
 from xinfang_cli.domain.registration import NewCase, blank, check_case_fields
 from xinfang_cli.operations.importing.readers import Table
 from xinfang_cli.operations.importing.rows import RowError, RowReader, RowsRejected, map_headers
+from xinfang_cli.operations.op import check_active
 from xinfang_cli.store.bulk import insert_many
 
 CHUNK = 2000  # rows per multi-row insert
@@ -177,7 +178,8 @@ def import_rows(op: Any, table: Table, file_name: str, dry_run: bool = False,
         parsed, row_errors = reader.parse(number, values)
         if parsed is not None:
             new, later = parsed
-            row_errors = reader.rules(number, lambda n=new: lookup_unit(units, n.unit),
+            row_errors = reader.rules(number,
+                                      lambda n=new: check_active(lookup_unit(units, n.unit)),
                                       lambda n=new: check_case_fields(n, op.today),
                                       lambda n=new, w=later: check_later(n, w, op.today))
             unit = units.get(new.unit.strip().lower()) or units.get(new.unit.strip())
