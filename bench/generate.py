@@ -12,6 +12,8 @@ Writes, under `--out`:
 - `units.json`: the same 60 units and nothing else (the "empty" database: no cases).
 - `rows.csv`: 100,000 plain rows with the contract's import columns, for `xf import`
   against `sqlite-utils insert`.
+- `ledger.csv`: the same rows with a ledger's later columns (most cases closed, some not
+  accepted, a few terminated), for `xf import` of a whole ledger and `xf undo` of it.
 
 Deadlines come from xf's own rules (`xinfang_cli.domain.deadlines`, default settings), so the
 stored due dates are those `xf` would compute.
@@ -440,6 +442,48 @@ def rows_csv(path: Path, n: int, seed: int) -> None:
             ])
 
 
+LEDGER_COLUMNS = (*IMPORT_COLUMNS, "closed", "outcome", "satisfaction", "rejected", "terminated",
+                  "reason", "note")
+
+
+def ledger_csv(path: Path, n: int, seed: int) -> None:
+    """An office's whole ledger: the rows of `rows_csv` with what became of each case, as a
+    real office's is (most closed, some not accepted, a few terminated)."""
+    rng = random.Random(seed + 2)
+    plain = path.with_name("rows.csv")
+    with open(plain, encoding="utf-8", newline="") as source, \
+            open(path, "w", encoding="utf-8", newline="") as out:
+        reader, writer = csv.reader(source), csv.writer(out)
+        next(reader)
+        writer.writerow(LEDGER_COLUMNS)
+        for row in reader:
+            writer.writerow([*row[:-1], *_later(rng, date.fromisoformat(row[2]))])
+            if reader.line_num > n:
+                break
+
+
+def _later(rng: random.Random, received: date) -> list[str]:
+    """accepted, closed, outcome, satisfaction, rejected, terminated, reason, note."""
+    roll = rng.random()
+    if roll < 0.07 and received + timedelta(days=5) <= TODAY:  # not accepted
+        rejected = received + timedelta(days=rng.randint(1, 5))
+        return ["", "", "", "", rejected.isoformat(), "", "不属于受理范围，已告知", ""]
+    accepted = received + timedelta(days=rng.randint(1, 14))
+    closed = accepted + timedelta(days=rng.randint(10, 70))
+    if accepted > TODAY:
+        return ["", "", "", "", "", "", "", ""]
+    if roll > 0.93 or closed > TODAY:  # still being handled
+        return [accepted.isoformat(), "", "", "", "", "", "", ""]
+    outcome = pick(rng, OUTCOMES)
+    satisfaction = pick(rng, SATISFACTION) if rng.random() < 0.8 else ""
+    note = "已书面答复，当事人签收" if rng.random() < 0.3 else ""
+    terminated = closed + timedelta(days=rng.randint(40, 90))
+    if roll > 0.91 and terminated <= TODAY:
+        return [accepted.isoformat(), closed.isoformat(), outcome, satisfaction, "",
+                terminated.isoformat(), "经复查、复核维持原处理意见", note]
+    return [accepted.isoformat(), closed.isoformat(), outcome, satisfaction, "", "", "", note]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "out")
@@ -454,6 +498,7 @@ def main() -> None:
     district.export(args.out / "district.json")
     units_only(args.out / "units.json")
     rows_csv(args.out / "rows.csv", args.rows, args.seed)
+    ledger_csv(args.out / "ledger.csv", args.rows, args.seed)
     statuses: dict[str, int] = {}
     for c in district.cases:
         statuses[c["status"]] = statuses.get(c["status"], 0) + 1

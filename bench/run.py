@@ -135,7 +135,7 @@ def xf(store: Store, db: str, *args: str, check: bool = True) -> None:
 
 def build(store: Store, rebuild: bool) -> None:
     """empty: 60 units and one case (so `xf show` has something); district: 100,000 cases."""
-    if not (OUT / "district.json").exists() or not (OUT / "rows.csv").exists():
+    if not all((OUT / name).exists() for name in ("district.json", "rows.csv", "ledger.csv")):
         print("generating bench/out/ …", file=sys.stderr)
         subprocess.run([PY, str(HERE / "generate.py"), "--out", str(OUT)], check=True)
     for kind, source in (("empty", "units.json"), ("district", "district.json")):
@@ -243,6 +243,31 @@ def imports(store: Store, runs: int) -> tuple[dict[tuple[str, str], Timing], Tim
     store.drop("scratch")
     target.unlink(missing_ok=True)
     return results, su
+
+
+def ledger(store: Store, runs: int) -> tuple[Timing, Timing, Timing]:
+    """`xf import` of a whole ledger (most cases closed) into the empty database, then
+    `xf undo --yes` of that import, and `sqlite-utils insert` of the same CSV, in rounds."""
+    target = OUT / "sqlite-utils.db"
+    tool = str(Path(PY).with_name("sqlite-utils"))
+    imported, undone, su = Timing(), Timing(), Timing()
+    for _ in range(runs):
+        scratch = store.copy("empty", "scratch")
+        for timing, argv in ((imported, ["import", str(OUT / "ledger.csv")]),
+                             (undone, ["undo", "--yes"])):
+            elapsed, peak, code = run_once([XF, *argv], store.env(scratch))
+            timing.times.append(elapsed)
+            timing.peaks.append(peak)
+            timing.codes.append(code)
+        target.unlink(missing_ok=True)
+        elapsed, peak, code = run_once([tool, "insert", str(target), "cases",
+                                        str(OUT / "ledger.csv"), "--csv"], dict(os.environ))
+        su.times.append(elapsed)
+        su.peaks.append(peak)
+        su.codes.append(code)
+    store.drop("scratch")
+    target.unlink(missing_ok=True)
+    return imported, undone, su
 
 
 def streaming(store: Store) -> tuple[float, float, float, int]:
@@ -364,6 +389,24 @@ def compile_package() -> None:
         check=True)
 
 
+def with_ledger(text: str, imported: Timing, undone: Timing, su: Timing) -> str:
+    """The ledger's lines (issue 13), after the import's line of the table."""
+    bad = failed("xf import (ledger)", imported) + failed("xf undo", undone)
+    ok_import = imported.median <= 2 * su.median and imported.peak < 200 and not bad
+    ok_undo = undone.median <= 2 * imported.median and not bad
+    mark = lambda ok: "met" if ok else "**not met**"  # noqa: E731
+    lines = [
+        f"| `xf import` of a ledger with closures, 100,000 rows | {imported.median:.2f} | | | "
+        f"{imported.peak:.0f} | ≤ 2× `sqlite-utils insert` of it ({su.median:.2f} s): "
+        f"{imported.median / su.median:.2f}×; peak < 200 MiB{bad} | {mark(ok_import)} |",
+        f"| `xf undo` of that import | {undone.median:.2f} | | | {undone.peak:.0f} | "
+        f"≤ 2× the import: {undone.median / imported.median:.2f}× | {mark(ok_undo)} |"]
+    rows = text.splitlines()
+    at = next(i for i, row in enumerate(rows) if row.startswith("| `xf import` 100,000"))
+    return "\n".join(rows[:at + 1] + lines + rows[at + 1:]) + ("\n" if text.endswith("\n")
+                                                               else "")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="a PostgreSQL URL (a server database to create "
@@ -385,6 +428,7 @@ def main() -> None:
     res.update(imported)
     stream = streaming(store)
     text = table(store, base, res, su, stream, no_sa, args.runs, args.import_runs)
+    text = with_ledger(text, *ledger(store, args.import_runs))
     print(text)
     target = args.results if args.db is None else args.results.with_name("RESULTS-postgres.md")
     target.write_text(text, encoding="utf-8")
