@@ -434,3 +434,13 @@ def test_a_retired_unit_hands_over_its_pending_cases_and_leaves_after_its_day(
     office.ok("undo", "--yes")  # the retirement taken back, the case back with gcsx
     assert (office.json("unit", "show", "gcsx")["retired_on"],
             office.json("show", pending)["unit"]) == (None, "gcsx")
+
+
+def test_undo_of_an_edit_puts_the_registration_back(office: Xf) -> None:
+    cid = add_case(office, "--phone", "13812345678")
+    office.ok("edit", cid, "--received", "2018-05-10", "--phone", "13912345678")
+    assert shown(office, cid, "received", "accept_due") == ("2018-05-10", "2018-05-25")
+    office.ok("undo", "--yes")
+    assert shown(office, cid, "received", "accept_due", "phone") == (
+        "2018-05-02", "2018-05-17", "138****5678")
+    office.ok("accept", cid, "--on", "2018-05-03")  # the receipt is the first day again

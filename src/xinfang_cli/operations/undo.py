@@ -93,16 +93,19 @@ def plan(session: Session, command: Command) -> Plan:
     _not_undone(session, command)
     _nothing_later(session, command)
     done = Plan(command)
-    created = set(session.scalars(_registered(command.id)))
-    done.registered = len(created)
+    done.registered = session.scalar(
+        select(func.count()).select_from(_registered(command.id).subquery())) or 0
+    # the cases it registered are voided whole: their rows and follow-ups stay as they are
     rows = session.execute(
         select(History.case_id, History.field, History.old, History.new)
-        .where(History.command_id == command.id).order_by(History.id.desc())).all()
-    for case, name, old, new in rows:
-        if case is not None and case not in created and name not in INFORMATION:
-            done.changes.append(Change(case, name, new, old))
+        .where(History.command_id == command.id, History.case_id.is_not(None),
+               History.case_id.not_in(_registered(command.id)),
+               History.field.not_in(list(INFORMATION)))
+        .order_by(History.id.desc())).all()
+    done.changes = [Change(case, name, new, old) for case, name, old, new in rows]
     done.notes = list(session.scalars(select(FollowUp).where(
-        FollowUp.command_id == command.id, FollowUp.undone_on.is_(None))))
+        FollowUp.command_id == command.id, FollowUp.undone_on.is_(None),
+        FollowUp.case_id.not_in(_registered(command.id)))))
     done.notes_back = list(session.scalars(select(FollowUp).where(
         FollowUp.undone_by == command.id)))
     done.incidents = list(session.scalars(select(Incident).where(
@@ -243,8 +246,8 @@ def _restore(op: Op, case_id: str, changes: list[Change], command: int, reason: 
         else:
             setattr(case, change.field, _typed(change.field, change.back))
         written.append((change.field, change.now, change.back))
-    if any(c.field == "status" for c in changes):
-        case.status_on = _status_day(op.session, case, command)
+    if any(c.field == "status" for c in changes) or case.status == CaseStatus.REGISTERED:
+        case.status_on = _status_day(op.session, case, command)  # a receipt put back too
     refresh_pending(case)
     op.record(case.id, op.today, "undo", written, reason)
 

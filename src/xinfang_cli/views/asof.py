@@ -239,15 +239,23 @@ def _gone(day: date, rebuilt: CaseIds, kinds: list[str], session: Session) -> li
     then, or of a case voided by then (of the cases not rebuilt: the others' snapshots
     tell). Both are few, found through their own indexes."""
     mine = (FollowUp.kind.in_(kinds), FollowUp.on <= day)
-    undone = (select(FollowUp.unit_id, FollowUp.kind, func.count())
-              .where(FollowUp.undone_on <= day, *mine)
-              .group_by(FollowUp.unit_id, FollowUp.kind))
-    voided = (select(FollowUp.unit_id, FollowUp.kind, func.count())
-              .join(Case, Case.id == FollowUp.case_id)
-              .where(Case.status == str(CaseStatus.VOIDED), Case.status_on <= day, live(day),
-                     ~rebuilt.among(FollowUp.case_id), *mine)
-              .group_by(FollowUp.unit_id, FollowUp.kind))
-    return [*session.execute(undone), *session.execute(voided)]
+    gone: list[Any] = []
+    # Each found through its own index first (most days there are none): with the kinds and
+    # the day beside, SQLite walked the (kind, on) index instead (30 ms on the district).
+    undone = CaseIds.read(session, select(FollowUp.id).where(FollowUp.undone_on <= day))
+    if undone.listed != []:
+        gone += session.execute(
+            select(FollowUp.unit_id, FollowUp.kind, func.count())
+            .where(undone.among(FollowUp.id), *mine).group_by(FollowUp.unit_id, FollowUp.kind))
+    voided = CaseIds.read(session, select(Case.id).where(
+        Case.status == str(CaseStatus.VOIDED), Case.status_on <= day))
+    if voided.listed != []:
+        gone += session.execute(
+            select(FollowUp.unit_id, FollowUp.kind, func.count())
+            .where(voided.among(FollowUp.case_id), ~rebuilt.among(FollowUp.case_id), live(day),
+                   *mine)
+            .group_by(FollowUp.unit_id, FollowUp.kind))
+    return gone
 
 
 def _by_kind(rows: Any) -> dict[int, dict[str, int]]:
