@@ -245,6 +245,14 @@ def imports(store: Store, runs: int) -> tuple[dict[tuple[str, str], Timing], Tim
     return results, su
 
 
+def timed(timing: Timing, argv: list[str], env: dict[str, str]) -> None:
+    """One more run of `argv` into `timing`."""
+    elapsed, peak, code = run_once(argv, env)
+    timing.times.append(elapsed)
+    timing.peaks.append(peak)
+    timing.codes.append(code)
+
+
 def ledger(store: Store, runs: int) -> tuple[Timing, Timing, Timing]:
     """`xf import` of a whole ledger (most cases closed) into the empty database, then
     `xf undo --yes` of that import, and `sqlite-utils insert` of the same CSV, in rounds."""
@@ -253,18 +261,11 @@ def ledger(store: Store, runs: int) -> tuple[Timing, Timing, Timing]:
     imported, undone, su = Timing(), Timing(), Timing()
     for _ in range(runs):
         scratch = store.copy("empty", "scratch")
-        for timing, argv in ((imported, ["import", str(OUT / "ledger.csv")]),
-                             (undone, ["undo", "--yes"])):
-            elapsed, peak, code = run_once([XF, *argv], store.env(scratch))
-            timing.times.append(elapsed)
-            timing.peaks.append(peak)
-            timing.codes.append(code)
+        timed(imported, [XF, "import", str(OUT / "ledger.csv")], store.env(scratch))
+        timed(undone, [XF, "undo", "--yes"], store.env(scratch))
         target.unlink(missing_ok=True)
-        elapsed, peak, code = run_once([tool, "insert", str(target), "cases",
-                                        str(OUT / "ledger.csv"), "--csv"], dict(os.environ))
-        su.times.append(elapsed)
-        su.peaks.append(peak)
-        su.codes.append(code)
+        timed(su, [tool, "insert", str(target), "cases", str(OUT / "ledger.csv"), "--csv"],
+              dict(os.environ))
     store.drop("scratch")
     target.unlink(missing_ok=True)
     return imported, undone, su

@@ -72,9 +72,15 @@ def snapshot(url: str) -> dict[str, object]:
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def old_database(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:  # type: ignore[no-untyped-def]
     """A URL of a new database at revision 0001, with data."""
-    if request.param == "sqlite":
+    yield from new_database(request.param, tmp_path, build_at_0001)
+
+
+def new_database(backend: str, tmp_path, build) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """A URL of a new database on `backend`, built by `build(url)`; a PostgreSQL one is
+    dropped afterwards."""
+    if backend == "sqlite":
         url = f"sqlite:///{tmp_path / 'old.db'}"
-        build_at_0001(url)
+        build(url)
         yield url
         return
     if not POSTGRES_URL:
@@ -88,7 +94,7 @@ def old_database(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:  # 
         admin.execute(f'CREATE DATABASE "{name}"')
     url = make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
     try:
-        build_at_0001(url)
+        build(url)
         yield url
     finally:
         with psycopg.connect(plain, autocommit=True) as admin:

@@ -1,14 +1,13 @@
 """Revision 0005 (corrections: commands, reasons, undone follow-ups, voided incidents, unit
 history) over a database with data at revision 0004, on both backends."""
 
-import uuid
 from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import create_engine, text
 
-from conftest import POSTGRES_URL, Xf
-from test_migrations_0002 import build_at_0001, snapshot
+from conftest import Xf
+from test_migrations_0002 import build_at_0001, new_database, snapshot
 from xinfang_cli.store.db import HEAD
 
 
@@ -26,27 +25,7 @@ def _at_0004(url: str) -> None:
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def at_0004(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:  # type: ignore[no-untyped-def]
     """A URL of a new database at revision 0004, with rows in every table."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'old.db'}"
-        _at_0004(url)
-        yield url
-        return
-    if not POSTGRES_URL:
-        pytest.skip("XF_TEST_POSTGRES_URL is not set")
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    name = f"xf_mig_{uuid.uuid4().hex[:10]}"
-    plain = POSTGRES_URL.replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(plain, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    url = make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
-    try:
-        _at_0004(url)
-        yield url
-    finally:
-        with psycopg.connect(plain, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    yield from new_database(request.param, tmp_path, _at_0004)
 
 
 def _columns(url: str) -> dict[str, object]:

@@ -2,8 +2,8 @@
 
 MESSAGES: dict[str, str] = {
     "panel.corrections": "Corrections",
-    "help.edit": "Correct the registration of a case: each changed field is a line of its "
-                 "history (who, when, old, new, why); reports of past days use the corrected "
+    "help.edit": "Correct the registration of a case (each change kept in its history).\n\n"
+                 "Each changed field is a line of its history (who, when, old, new, why); reports of past days use the corrected "
                  "values. A new --received moves the acceptance due date, a new --due (a "
                  "superior's deadline) the handling due date of a case being handled. Status "
                  "and the lifecycle's dates have their own commands, and xf undo.\n\n"
@@ -18,12 +18,13 @@ MESSAGES: dict[str, str] = {
     "err.edit_after_event": "--received {value}: the case was already acted on before that day "
                             "({event} on {on}).",
     "err.edit_unknown_field": "{field}: not a field xf edit corrects (it corrects {fields}).",
-    "help.void": "Void a case entered twice or by mistake (作废): it keeps its number and its "
+    "help.void": "Void a case entered twice or by mistake (作废).\n\nIt keeps its number and its "
                  "history, and leaves every count, board, list and report from today on "
                  "(xf list --status voided finds it).\n\n"
                  "Example: xf void 2018-0012 --reason '与 2018-0011 重复登记'",
     "opt.void_reason": "Why the case is voided (kept in its history).",
-    "help.undo": "Take back a command run by mistake: the last one you ran that stands (run "
+    "help.undo": "Take back a command run by mistake, by new history rows.\n\n"
+                 "Takes the last command you ran that stands (run "
                  "again, it goes further back), or with ID the last one that changed that case "
                  "(an undo too: undoing an undo redoes). Shows what it changed and what will be "
                  "restored, asks on a terminal, then writes the restoring changes as new history "
@@ -59,7 +60,7 @@ MESSAGES: dict[str, str] = {
                       "what command {command}'s undo does now.",
     "help.incident_list": "List the incidents (voided ones marked), oldest first.\n\n"
                           "Example: xf incident list --unit dagang --since 2018-05-01",
-    "help.incident_void": "Void an incident recorded by mistake: it stays, with the reason, and "
+    "help.incident_void": "Void an incident recorded by mistake.\n\nIt stays, with the reason, and "
                           "leaves the scorecard from today.\n\n"
                           "Example: xf incident void 3 --reason '误记：当事人系来区咨询'",
     "opt.incident_since": "Only incidents on or after this date.",
@@ -103,10 +104,10 @@ MESSAGES: dict[str, str] = {
     "err.form_editor": "the editor {editor!r} did not finish ({reason}): nothing corrected; set "
                        "VISUAL or EDITOR to another.",
     "err.edit_moved": "{id} changed while you were editing: nothing corrected; run xf edit again.",
-    "help.unit_edit": "Correct or update a unit: its name, kind, head, leader, email or "
-                      "work-group robot; each change is a line of the unit's history.\n\n"
+    "help.unit_edit": "Correct or update a unit (each change kept in its history).\n\n"
+                      "Its name, kind, head, leader, email or work-group robot.\n\n"
                       "Example: xf unit edit dagang --head 王明 --email xfb@dagang.edu.cn",
-    "help.unit_retire": "A unit closed or merged (撤并): it leaves boards and scorecards after "
+    "help.unit_retire": "Retire a unit closed or merged (撤并).\n\nIt leaves boards and scorecards after "
                         "--on (past days still show it). Refused while it has pending cases, "
                         "unless --into takes them (each move recorded).\n\n"
                         "Example: xf unit retire lanshan-kg --on 2018-09-01 --into haibin-kg",

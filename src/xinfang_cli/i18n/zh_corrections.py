@@ -2,7 +2,7 @@
 
 MESSAGES: dict[str, str] = {
     "panel.corrections": "更正",
-    "help.edit": "更正信访事项的登记信息：每改一项就在变更记录中记一行（何人、何时、原值、新值、"
+    "help.edit": "更正信访事项的登记信息（每项更正均记入变更记录）。\n\n每改一项就在变更记录中记一行（何人、何时、原值、新值、"
                  "理由）；以往日期的报表按更正后的值统计。改 --received 会顺延受理期限，改 --due"
                  "（上级期限）会改变办理中事项的办理期限。状态和流程日期另有相应命令及 xf undo。\n\n"
                  "示例：xf edit 2018-0003 --phone 13912345678 --reason '登记时电话记错'",
@@ -15,11 +15,11 @@ MESSAGES: dict[str, str] = {
     "err.edit_backlog_both": "--backlog 与 --first-time 互相矛盾：只能给一个。",
     "err.edit_after_event": "--received {value}：该事项在此日之前已有办理（{on} {event}）。",
     "err.edit_unknown_field": "{field}：xf edit 不能更正此项（可更正：{fields}）。",
-    "help.void": "作废重复登记或误登记的信访事项：保留编号和变更记录，自今日起不再计入任何统计、"
+    "help.void": "作废重复登记或误登记的信访事项。\n\n保留编号和变更记录，自今日起不再计入任何统计、"
                  "汇总表、列表和报表（xf list --status voided 可查到）。\n\n"
                  "示例：xf void 2018-0012 --reason '与 2018-0011 重复登记'",
     "opt.void_reason": "作废理由（记入变更记录）。",
-    "help.undo": "撤销误操作的命令：默认撤销本人最近一条仍有效的命令（再次运行则继续往前撤销），"
+    "help.undo": "撤销误操作的命令（以新的变更记录恢复原状）。\n\n默认撤销本人最近一条仍有效的命令（再次运行则继续往前撤销），"
                  "给出 ID 则撤销最近一次改动该事项的命令（包括撤销命令本身：撤销“撤销”即恢复）。"
                  "先列出该命令改了什么、将恢复什么，在终端上询问确认，然后以新的变更记录写入恢复内容"
                  "（不删除任何记录）。撤销登记（xf add、导入）会作废其登记的事项。"
@@ -47,7 +47,7 @@ MESSAGES: dict[str, str] = {
     "err.undo_moved": "您确认期间台账已有变动：请重新运行 xf undo 查看命令 {command} 的撤销内容。",
     "help.incident_list": "列出事件（已作废的注明），按日期排列。\n\n"
                           "示例：xf incident list --unit dagang --since 2018-05-01",
-    "help.incident_void": "作废误记的事件：保留原记录和理由，自今日起不计入考核。\n\n"
+    "help.incident_void": "作废误记的事件。\n\n保留原记录和理由，自今日起不计入考核。\n\n"
                           "示例：xf incident void 3 --reason '误记：当事人系来区咨询'",
     "opt.incident_since": "只列该日期及以后的事件。",
     "arg.incident": "事件编号（见 xf incident list）。",
@@ -85,9 +85,9 @@ MESSAGES: dict[str, str] = {
     "err.form_value": "{name} = {value!r} 不是 {name} 的有效值。",
     "err.form_editor": "编辑器 {editor!r} 未正常结束（{reason}）：未作更正；请把 VISUAL 或 EDITOR 设为其他编辑器。",
     "err.edit_moved": "编辑期间 {id} 已被改动：未作更正；请重新运行 xf edit。",
-    "help.unit_edit": "更正或更新责任单位：名称、类别、第一责任人、分管负责同志、邮箱或工作群机器人；"
-                      "每项更改记入单位的变更记录。\n\n示例：xf unit edit dagang --head 王明 --email xfb@dagang.edu.cn",
-    "help.unit_retire": "单位撤销或合并（撤并）：--on 之后不再出现在汇总表和考核表中（以往日期仍显示）。"
+    "help.unit_edit": "更正或更新责任单位（每项更改记入单位的变更记录）。\n\n"
+                      "可改名称、类别、第一责任人、分管负责同志、邮箱或工作群机器人。\n\n示例：xf unit edit dagang --head 王明 --email xfb@dagang.edu.cn",
+    "help.unit_retire": "撤并责任单位（撤销或合并）。\n\n--on 之后不再出现在汇总表和考核表中（以往日期仍显示）。"
                         "尚有在办事项时须用 --into 指定接收单位（每次转办均有记录）。\n\n"
                         "示例：xf unit retire lanshan-kg --on 2018-09-01 --into haibin-kg",
     "help.unit_show": "查看单位及其变更记录。\n\n示例：xf unit show dagang",
