@@ -19,7 +19,8 @@ from xinfang_cli.domain.enums import PENDING, CaseStatus, FollowupKind
 from xinfang_cli.domain.errors import BadInput, InvalidDate
 from xinfang_cli.domain.lifecycle import Action, CaseState
 from xinfang_cli.domain.registration import event_day
-from xinfang_cli.store.models import Case, Command, FollowUp, Unit
+from xinfang_cli.store.models import Case, FollowUp, Unit
+from xinfang_cli.store.records import Command
 from xinfang_cli.store.repository import get_case, record
 
 

@@ -43,15 +43,14 @@ from xinfang_cli.operations import restore_values as v
 from xinfang_cli.store.models import (
     Case,
     CaseSequence,
-    Command,
     FollowUp,
     History,
     ImportBatch,
     Incident,
     Unit,
-    UnitHistory,
     utcnow,
 )
+from xinfang_cli.store.records import Command, UnitHistory
 
 CHUNK = 500  # cases per insert: 100,000 cases restore in 97 MiB (2,000: 192-199 MiB), as fast
 

@@ -19,14 +19,13 @@ from xinfang_cli.domain.errors import BadInput
 from xinfang_cli.operations.op import Op, refresh_pending
 from xinfang_cli.store.models import (
     Case,
-    Command,
     FollowUp,
     History,
     Incident,
     Unit,
-    UnitHistory,
     utcnow,
 )
+from xinfang_cli.store.records import Command, UnitHistory
 from xinfang_cli.store.repository import get_case
 
 DATES = frozenset({"accept_due", "accepted", "due", "closed", "review_requested",

@@ -10,7 +10,8 @@ from xinfang_cli.domain.enums import UnitKind
 from xinfang_cli.domain.errors import BadInput
 from xinfang_cli.domain.registration import blank, fits, not_after_today
 from xinfang_cli.operations.op import Op
-from xinfang_cli.store.models import Case, Unit, UnitHistory
+from xinfang_cli.store.models import Case, Unit
+from xinfang_cli.store.records import UnitHistory
 from xinfang_cli.store.repository import find_unit, text_of
 
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$")

@@ -32,19 +32,6 @@ class Unit(SQLModel, table=True):
     merged_into: int | None = None  # the unit that took its cases (unit.id)
 
 
-class Command(SQLModel, table=True):
-    """One run of a command that changed the record. Every history row, follow-up, incident
-    and unit change it wrote carries its id, so that `xf undo` takes them back together."""
-
-    __tablename__ = "command"
-    id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(max_length=30)  # close, import, undo …
-    by: str = Field(max_length=100)
-    at: datetime = Field(default_factory=utcnow)
-    on: date  # the day it ran (today)
-    undo_of: int | None = Field(default=None, index=True)  # the command it took back
-
-
 class CaseSequence(SQLModel, table=True):
     """The last case number given out in a year: `YYYY-NNNN` ids without gaps."""
 
@@ -184,24 +171,6 @@ class History(SQLModel, table=True):
     new: str | None = None
     command_id: int | None = Field(default=None, index=True)  # None: a reveal, a migration
     reason: str | None = None  # why (`xf edit --reason`, `xf void --reason`, an undo)
-
-
-class UnitHistory(SQLModel, table=True):
-    """One change to a unit (`xf unit edit`, `xf unit retire`, an undo): append-only."""
-
-    __tablename__ = "unit_history"
-    id: int | None = Field(default=None, primary_key=True)
-    unit_id: int = Field(sa_column=Column(Integer, ForeignKey("unit.id"), nullable=False,
-                                          index=True))
-    command_id: int | None = Field(default=None, index=True)
-    at: datetime = Field(default_factory=utcnow)
-    on: date
-    by: str = Field(max_length=100)
-    action: str = Field(max_length=30)
-    field: str | None = Field(default=None, max_length=40)
-    old: str | None = None
-    new: str | None = None
-    reason: str | None = None
 
 
 def partial_indexes() -> None:

@@ -27,14 +27,13 @@ from xinfang_cli.domain.masking import mask_field
 from xinfang_cli.domain.registration import PERSONAL
 from xinfang_cli.store.models import (
     Case,
-    Command,
     FollowUp,
     History,
     ImportBatch,
     Incident,
     Unit,
-    UnitHistory,
 )
+from xinfang_cli.store.records import Command, UnitHistory
 from xinfang_cli.views.cases import case_record
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

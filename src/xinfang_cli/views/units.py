@@ -8,7 +8,7 @@ from sqlalchemy import func, or_, select
 from sqlmodel import Session
 
 from xinfang_cli.domain.enums import CaseStatus
-from xinfang_cli.store.models import Case, Incident, Unit, UnitHistory
+from xinfang_cli.store.models import Case, Incident, Unit
 from xinfang_cli.store.repository import find_unit
 
 
@@ -37,6 +37,8 @@ def standing(session: Session, day: date) -> list[Unit]:
 
 def unit_detail(session: Session, ref: str) -> dict[str, object]:
     """`xf unit show`: the unit, its successor if merged, and its history."""
+    from xinfang_cli.store.records import UnitHistory
+
     unit = find_unit(session, ref)
     into = session.get(Unit, unit.merged_into) if unit.merged_into else None
     history = [{"at": h.at.replace(microsecond=0), "on": h.on, "by": h.by, "action": h.action,
