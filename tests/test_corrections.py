@@ -444,3 +444,35 @@ def test_undo_of_an_edit_puts_the_registration_back(office: Xf) -> None:
     assert shown(office, cid, "received", "accept_due", "phone") == (
         "2018-05-02", "2018-05-17", "138****5678")
     office.ok("accept", cid, "--on", "2018-05-03")  # the receipt is the first day again
+
+
+def test_an_undone_correction_is_undone_on_every_past_day(office: Xf) -> None:
+    """Received 05-02 and accepted 05-20, late; corrected to received 05-10 (in time), then
+    the correction taken back: late again, on the past day the case is rebuilt for too."""
+    cid = add_case(office, "--accepted", "2018-05-20")
+    office.ok("close", cid, "--outcome", "resolved", "--on", "2018-07-10")
+
+    def on_time() -> object:
+        rows = office.json("scorecard", "--as-of", "2018-06-30")["units"]
+        return next(r["accepted_on_time_rate"] for r in rows if r["unit"] == "dagang")
+
+    office.ok("edit", cid, "--received", "2018-05-10")
+    assert on_time() == 1.0
+    office.ok("undo", "--yes")
+    assert (on_time(), shown(office, cid, "received")) == (0.0, ("2018-05-02",))
+
+
+def test_a_closure_taken_back_leaves_the_weekly_report(office: Xf) -> None:
+    cid = add_case(office, "--accepted", "2018-09-20")
+    office.ok("close", cid, "--outcome", "resolved", "--on", "2018-10-08")
+    assert office.json("report", "--week", "2018-W41")["closed"]["total"] == 1
+    office.ok("undo", "--yes")
+    assert office.json("report", "--week", "2018-W41")["closed"]["total"] == 0
+
+
+def test_a_command_that_changed_nothing_is_no_command_to_undo(office: Xf) -> None:
+    cid = add_case(office)
+    office.ok("leader", cid, "王局长")
+    office.ok("leader", cid, "王局长")  # already so: nothing written, no command
+    assert undo(office, "--dry-run")[1].splitlines()[0] == (
+        "Command 5: xf leader on 2018-10-12 by tester.")

@@ -60,17 +60,28 @@ class Timeline:
         return _value(name, text)
 
     def decided(self, day: date) -> date | None:
-        """The day the case left `registered` (accepted or not accepted), if by `day`."""
+        """The day the case left `registered` (accepted or not accepted), if by `day` and not
+        taken back by then (an undo puts a case back to `registered`)."""
         rows = self.rows.get("status")
         if not rows:  # no history: fall back on the columns
             if self.case.accepted:
                 return self.case.accepted
             return self.case.status_on if self.case.status != CaseStatus.REGISTERED else None
-        return next((on for on, old, _n in rows if old == CaseStatus.REGISTERED and on <= day),
-                    None)
+        decided = None
+        for on, old, new in rows:
+            if on > day:
+                continue
+            if old == CaseStatus.REGISTERED and new != CaseStatus.REGISTERED:
+                decided = decided or on
+            elif new == CaseStatus.REGISTERED:
+                decided = None
+        return decided
 
-    def closures(self, start: date, end: date) -> list[date]:
-        """Days in [start, end] on which the case was closed (办结)."""
+    def closures(self, start: date, end: date, day: date) -> list[date]:
+        """Days in [start, end] on which the case was closed (办结), while it stood closed
+        (or later reviewed) at the end of `day`: a closure taken back by then is none."""
+        if self.value("closed", day) is None:
+            return []
         return [on for on, _old, new in self.rows.get("closed", []) if start <= on <= end and new]
 
 

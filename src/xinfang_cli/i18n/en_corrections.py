@@ -140,6 +140,8 @@ MESSAGES: dict[str, str] = {
     "msg.undo_unit": "  unit {unit} {field}: {now} → {back}",
     "msg.undo_unit_added": "  unit {unit}, which it added: retired (a unit is never deleted)",
     "msg.field_line": "{field}: {value}",
+    "err.undo_unit_cases": "unit {unit} has {n} pending case(s): retire it with --into the unit "
+                           "that takes them (xf unit retire) rather than undo its addition.",
     "msg.voided": "{id} voided: it stays in the register with its history, and leaves every count.",
     "err.case_voided": "{case} is voided: nothing more can be done to it (xf undo takes the void "
                        "back).",

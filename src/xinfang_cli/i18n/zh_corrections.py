@@ -119,6 +119,7 @@ MESSAGES: dict[str, str] = {
     "msg.undo_unit": "  单位 {unit} {field}：{now} → {back}",
     "msg.undo_unit_added": "  其添加的单位 {unit}：撤并（单位不会被删除）",
     "msg.field_line": "{field}：{value}",
+    "err.undo_unit_cases": "单位 {unit} 尚有 {n} 件在办事项：请用 xf unit retire --into 指定接收单位，而不是撤销添加该单位。",
     "msg.voided": "{id} 已作废：仍保留在台账中（含变更记录），不再计入任何统计。",
     "err.case_voided": "{case} 已作废，不能再办理（xf undo 可撤销作废）。",
 }

@@ -50,8 +50,10 @@ class Op:
     def record(self, case: str | None, on: date, action: str,
                changes: Iterable[tuple[str | None, object, object]],
                reason: str | None = None) -> None:
-        """History rows of this run: one per changed field."""
-        record(self.session, case, on, self.by, action, changes, self.command_id(), reason)
+        """History rows of this run: one per changed field (none, and no command, if none)."""
+        changes = list(changes)
+        if changes:
+            record(self.session, case, on, self.by, action, changes, self.command_id(), reason)
 
 
 def check_active(unit: Unit) -> Unit:

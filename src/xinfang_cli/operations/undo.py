@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from xinfang_cli.domain.enums import CaseStatus
 from xinfang_cli.domain.errors import BadInput
-from xinfang_cli.operations.op import Op, refresh_pending
+from xinfang_cli.operations.op import Op, check_active, refresh_pending
 from xinfang_cli.store.models import (
     Case,
     FollowUp,
@@ -43,6 +43,7 @@ class Change:
     field: str
     now: str | None  # as the history writes it
     back: str | None
+    correction: bool = False  # it undoes a correction (`edit`): itself true of every day
 
 
 @dataclass
@@ -96,12 +97,13 @@ def plan(session: Session, command: Command) -> Plan:
         select(func.count()).select_from(_registered(command.id).subquery())) or 0
     # the cases it registered are voided whole: their rows and follow-ups stay as they are
     rows = session.execute(
-        select(History.case_id, History.field, History.old, History.new)
+        select(History.case_id, History.field, History.old, History.new, History.action)
         .where(History.command_id == command.id, History.case_id.is_not(None),
                History.case_id.not_in(_registered(command.id)),
                History.field.not_in(list(INFORMATION)))
         .order_by(History.id.desc())).all()
-    done.changes = [Change(case, name, new, old) for case, name, old, new in rows]
+    done.changes = [Change(case, name, new, old, action == "edit")
+                    for case, name, old, new, action in rows]
     done.notes = list(session.scalars(select(FollowUp).where(
         FollowUp.command_id == command.id, FollowUp.undone_on.is_(None),
         FollowUp.case_id.not_in(_registered(command.id)))))
@@ -175,6 +177,8 @@ def apply(op: Op, done: Plan) -> None:
     undo = op.command_id()
     op.session.execute(update(Command).where(Command.id == undo).values(undo_of=command.id))
     reason = f"xf undo {command.id}: xf {command.name}, {command.on} ({command.by})"
+    for row in done.units:  # first: a retired unit back in service takes its cases back
+        _restore_unit(op, row, reason)
     if done.registered:
         _void_registered(op, command.id, reason)
     by_case: dict[str, list[Change]] = {}
@@ -196,22 +200,26 @@ def apply(op: Op, done: Plan) -> None:
         incident.voided_on = incident.voided_by = incident.void_reason = None
         if incident.case_id:
             op.record(incident.case_id, op.today, "undo", [("kind", None, incident.kind)], reason)
-    for row in done.units:
-        _restore_unit(op, row, reason)
     op.session.flush()
 
 
 def _restore_unit(op: Op, row: UnitHistory, reason: str) -> None:
     """A unit's field put back; a unit added is retired (a unit is never deleted)."""
-    from xinfang_cli.operations.units import record_unit
+    from xinfang_cli.operations.units import _unique, record_unit
 
     unit = op.session.get(Unit, row.unit_id)
     assert unit is not None
     if row.action == "add":
+        pending = op.session.scalar(select(func.count()).where(
+            Case.unit_id == unit.id, Case.pending_due.is_not(None)))
+        if pending:
+            raise BadInput("err.undo_unit_cases", unit=unit.code, n=pending)
         if row.field == "code" and unit.retired_on is None:
             unit.retired_on = op.today
             record_unit(op, unit, op.today, "undo", [("retired_on", None, op.today)], reason)
         return
+    if row.field in ("code", "name") and row.old:
+        _unique(op, row.old, but=unit)
     if row.field == "merged_into":
         into = op.session.scalar(select(Unit).where(Unit.code == row.old)) if row.old else None
         unit.merged_into = into.id if into else None
@@ -238,23 +246,26 @@ def _void_registered(op: Op, command: int, reason: str) -> None:
 def _restore(op: Op, case_id: str, changes: list[Change], command: int, reason: str) -> None:
     """One case's fields put back, newest change first, each recorded."""
     case = get_case(op.session, case_id, lock=True)
-    written = []
+    written: dict[bool, list[tuple[str, object, object]]] = {False: [], True: []}
     for change in changes:
         if change.field == "unit":
             _move(op, case, change.back)
         else:
             setattr(case, change.field, _typed(change.field, change.back))
-        written.append((change.field, change.now, change.back))
+        written[change.correction].append((change.field, change.now, change.back))
     if any(c.field == "status" for c in changes) or case.status == CaseStatus.REGISTERED:
         case.status_on = _status_day(op.session, case, command)  # a receipt put back too
     refresh_pending(case)
-    op.record(case.id, op.today, "undo", written, reason)
+    op.record(case.id, op.today, "undo", written[False], reason)
+    # a correction taken back is a correction too: true of every day, as the edit was
+    op.record(case.id, op.today, "edit", written[True], reason)
 
 
 def _move(op: Op, case: Case, code: str | None) -> None:
     """Back to the unit it was with, its follow-ups along (as `xf assign` moved them)."""
     unit = op.session.scalar(select(Unit).where(Unit.code == code))
     assert unit is not None  # a unit is never deleted
+    check_active(unit)  # its cases went to its successor: this one would vanish with it
     case.unit_id = unit.id  # type: ignore[assignment]
     op.session.execute(update(FollowUp).where(FollowUp.case_id == case.id)  # type: ignore[arg-type]
                        .values(unit_id=unit.id))
@@ -270,13 +281,17 @@ def _typed(name: str, text: str | None) -> object:
 
 def _status_day(session: Session, case: Case, command: int) -> date:
     """The day of the status change the case is back to: its receipt while registered,
-    else the last status row written before the command undone."""
+    else the day of the last command (not an undo) before the one undone that brought it
+    into that status."""
     if case.status == CaseStatus.REGISTERED:
         return case.received
     first = select(func.min(History.id)).where(History.case_id == case.id,
                                                History.command_id == command)
+    # an undo's row is dated the day of the undo: the day the status was entered is that of
+    # the command that first brought the case into it
     day = session.scalar(select(History.on).where(
-        History.case_id == case.id, History.field == "status", History.id < first.scalar_subquery())
+        History.case_id == case.id, History.field == "status", History.action != "undo",
+        History.new == case.status, History.id < first.scalar_subquery())
         .order_by(History.id.desc()).limit(1))
     return day or case.status_on
 

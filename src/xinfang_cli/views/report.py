@@ -80,12 +80,12 @@ def count_by(items: Iterable[dict[str, object]], key: str) -> dict[str, int]:
     return dict(counts)
 
 
-def closures(timelines: list[Timeline], start: date, end: date,
+def closures(timelines: list[Timeline], start: date, end: date, day: date,
              unit_of: dict[str, str]) -> list[dict[str, object]]:
     """Cases closed in the period (counted once), with the outcome of their last closure in it."""
     out = []
     for tl in timelines:
-        days = tl.closures(start, end)
+        days = tl.closures(start, end, day)
         if days:
             last = days[-1]
             out.append({"id": tl.case.id, "unit": unit_of.get(tl.case.id, tl.unit), "on": last,
@@ -155,7 +155,7 @@ def _closures(session: Session, start: date, end: date, day: date) -> list[dict[
     closed = CaseIds.read(session, asof.closed_in(start, end))
     lines = [tl for tl in asof.timelines(session, end, closed, CLOSURE_FIELDS)
              if tl.value("status", day) != CaseStatus.VOIDED]
-    return closures(lines, start, end, {tl.case.id: tl.value("unit", day) for tl in lines})
+    return closures(lines, start, end, day, {tl.case.id: tl.value("unit", day) for tl in lines})
 
 
 def _overdue(session: Session, snaps: list[Snapshot], names: dict[str, str], day: date,
