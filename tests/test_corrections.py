@@ -476,3 +476,12 @@ def test_a_command_that_changed_nothing_is_no_command_to_undo(office: Xf) -> Non
     office.ok("leader", cid, "王局长")  # already so: nothing written, no command
     assert undo(office, "--dry-run")[1].splitlines()[0] == (
         "Command 5: xf leader on 2018-10-12 by tester.")
+
+
+def test_no_incident_on_a_voided_case(voided: Xf) -> None:
+    result = voided("incident", "add", "--unit", "dagang", "--kind", "skip-level", "--on",
+                    "2018-08-02", "--case", "2018-0001", "--note", "x")
+    assert (result.exit_code, result.stderr) == (
+        2, "xf: 2018-0001 is voided: nothing more can be done to it (xf undo takes the void "
+           "back).\n")
+    assert voided.json("incident", "list") == []

@@ -27,11 +27,6 @@ class Later:
     note: str | None = None
 
     @property
-    def empty(self) -> bool:
-        return not any((self.closed, self.outcome, self.satisfaction, self.rejected,
-                        self.terminated, self.reason, self.note))
-
-    @property
     def last_day(self) -> date | None:
         """The day of the last event the columns tell."""
         days = [d for d in (self.closed, self.rejected, self.terminated) if d]

@@ -88,12 +88,14 @@ def _still_first(op: Op, case: Case, received: date) -> None:
     events = [(on, what) for on, what in (
         (case.accepted, "accept"), (case.closed, "close"), (case.review_requested, "review"),
         (case.rereview_requested, "rereview")) if on is not None]
+    # what was taken back since (an undone follow-up, a voided incident) happened to no one
     events += [(on, "follow") for on in op.session.scalars(
-        select(FollowUp.on).where(FollowUp.case_id == case.id))]
+        select(FollowUp.on).where(FollowUp.case_id == case.id, FollowUp.undone_on.is_(None)))]
     events += [(on, "incident") for on in op.session.scalars(
-        select(Incident.on).where(Incident.case_id == case.id))]
+        select(Incident.on).where(Incident.case_id == case.id, Incident.voided_on.is_(None)))]
     events += op.session.execute(select(History.on, History.action).where(
-        History.case_id == case.id, History.action.not_in(["add", "edit", "reveal"]))).all()
+        History.case_id == case.id,
+        History.action.not_in(["add", "edit", "reveal", "undo", "void", "rules"]))).all()
     if events:
         first, what = min(events)
         if first < received:

@@ -3,8 +3,8 @@
 
 from datetime import date
 
-from xinfang_cli.domain.enums import IncidentKind
-from xinfang_cli.domain.errors import BadInput
+from xinfang_cli.domain.enums import CaseStatus, IncidentKind
+from xinfang_cli.domain.errors import BadInput, TransitionNotAllowed
 from xinfang_cli.domain.registration import event_day, not_after_today, required
 from xinfang_cli.operations.op import Op
 from xinfang_cli.store.models import Incident
@@ -19,6 +19,8 @@ def add_incident(op: Op, unit_ref: str, kind: IncidentKind, on: date, note: str,
     case = None
     if case_ref:
         case = get_case(op.session, case_ref)
+        if case.status == CaseStatus.VOIDED:
+            raise TransitionNotAllowed("err.case_voided", case=case.id)
         event_day(on, case.received, op.today, "--on")
     incident = Incident(unit_id=unit.id, kind=str(kind), on=on,
                         case_id=case.id if case else None, note=required(note, "--note"),
