@@ -22,7 +22,7 @@ from xinfang_cli.cli.common import (
 from xinfang_cli.domain.enums import CaseStatus
 from xinfang_cli.domain.errors import ExitCode
 from xinfang_cli.i18n import t
-from xinfang_cli.render import Format, destination, stream_json_array, write_json
+from xinfang_cli.render import Format, destination, stream_json_rows, write_json
 
 TABLE_OR_JSON = (Format.TABLE, Format.JSON)
 
@@ -90,8 +90,7 @@ def list_cases(
     output: OutputOpt = None,
 ) -> None:
     from xinfang_cli.store.repository import find_unit
-    from xinfang_cli.views.cases import CaseFilter, case_record
-    from xinfang_cli.views.cases import list_cases as query
+    from xinfang_cli.views.cases import CaseFilter, case_records
 
     chosen = output_format(fmt, as_json, TABLE_OR_JSON)
     when = as_of(as_of_)
@@ -115,19 +114,22 @@ def list_cases(
     with reading() as session:
         if unit:
             flt.unit = find_unit(session, unit).id
-        rows = (case_record(c, u, when, reveal, threshold) for c, u in query(session, flt))
-        _emit_list(rows, chosen, output)
+        _emit_list(case_records(session, flt, when, reveal, threshold), chosen, output)
 
 
-def _emit_list(rows, chosen: Format, output) -> None:  # type: ignore[no-untyped-def]
-    """Stream the listing: the first lines leave before the last case is read."""
+def _emit_list(batches, chosen: Format, output) -> None:  # type: ignore[no-untyped-def]
+    """Stream the listing, a batch of cases at a time: the first lines leave before the
+    last case is read."""
+    from xinfang_cli.views.cases import RECORD_KEYS
+
     with destination(output) as out:
         if chosen is Format.JSON:
-            stream_json_array(rows, out)
+            stream_json_rows(RECORD_KEYS, batches, out)
         else:
             from xinfang_cli.render.cases import print_case_list
 
-            print_case_list(rows, out)
+            print_case_list((dict(zip(RECORD_KEYS, values, strict=True))
+                             for batch in batches for values in batch), out)
 
 
 def status(
@@ -171,20 +173,24 @@ def overdue(
 ) -> None:
     from xinfang_cli.domain.dates import today
     from xinfang_cli.views.asof import changed_after
-    from xinfang_cli.views.overdue import overdue as query
-    from xinfang_cli.views.overdue import overdue_in_past
+    from xinfang_cli.views.overdue import DueList, due_list, overdue_in_past
 
     chosen = output_format(fmt, as_json, TABLE_OR_JSON)
     when = as_of(as_of_)
     with reading() as session:
-        past = when < today() or changed_after(session, when)
-        data = (overdue_in_past if past else query)(session, when, warn_days)
-    if chosen is Format.JSON:
-        write_json(data, output)
-    elif data["overdue"] or data["due_soon"]:
-        from xinfang_cli.render.board import print_overdue
+        if when < today() or changed_after(session, when):  # a past day: a few, rebuilt
+            due = DueList.of(overdue_in_past(session, when, warn_days), warn_days)
+        else:  # today: streamed as it is read
+            due = due_list(session, when, warn_days)
+        if chosen is Format.JSON:
+            from xinfang_cli.render.board import write_overdue_json
 
-        with destination(output) as out:
-            print_overdue(data, out)
+            with destination(output) as out:
+                write_overdue_json(due, out)
+        elif due.overdue or due.due_soon:
+            from xinfang_cli.render.board import print_overdue
+
+            with destination(output) as out:
+                print_overdue(due, out)
     # cron mails whatever is printed: on a quiet day nothing is, and the exit is 0.
-    raise typer.Exit(ExitCode.OVERDUE if data["overdue"] else ExitCode.OK)
+    raise typer.Exit(ExitCode.OVERDUE if due.overdue else ExitCode.OK)

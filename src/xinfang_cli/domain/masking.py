@@ -14,7 +14,7 @@ def mask_phone(phone: str | None) -> str | None:
     """13812345678 → 138****5678: the first three and last four digits stay."""
     if not phone:
         return phone
-    digits = re.sub(r"\D", "", phone)
+    digits = phone if phone.isdecimal() else re.sub(r"\D", "", phone)
     if len(digits) < 8:
         return "*" * len(digits)
     return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]

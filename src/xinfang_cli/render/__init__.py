@@ -5,10 +5,11 @@ JSON is built from the same records the tables show, so the two never disagree.
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from enum import StrEnum
+from itertools import chain, cycle
 from pathlib import Path
 from typing import IO, Any
 
@@ -34,6 +35,16 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
+def _iso(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+# One object on one line, by the C encoder (an indent would take the Python one).
+encode = json.JSONEncoder(ensure_ascii=False, default=_iso).encode
+
+
 def dumps(value: Any) -> str:
     """UTF-8 JSON, Chinese unescaped, dates as ISO strings."""
     return json.dumps(to_jsonable(value), ensure_ascii=False, indent=2)
@@ -57,11 +68,73 @@ def write_json(value: Any, path: Path | None = None) -> None:
 
 def stream_json_array(items: Iterable[dict[str, Any]], out: IO[str]) -> int:
     """Write a JSON array one object at a time: the first lines leave before the last are read."""
-    count = 0
+    return stream_json_batches(([item] for item in items), out)
+
+
+def stream_json_batches(batches: Iterable[list[dict[str, Any]]], out: IO[str],
+                        end: str = "]\n") -> int:
+    """Write a JSON array a batch of objects at a time, one object a line; `end` closes it."""
     out.write("[")
-    for item in items:
-        out.write(",\n  " if count else "\n  ")
-        out.write(json.dumps(to_jsonable(item), ensure_ascii=False))
-        count += 1
+    count = json_lines(batches, out)
+    out.write("\n" + end if count else end)
+    return count
+
+
+def json_lines(batches: Iterable[list[dict[str, Any]]], out: IO[str]) -> int:
+    """The objects of an array (without its brackets), one a line; how many."""
+    count = 0
+    for batch in batches:
+        if batch:
+            out.write(("\n  " if count == 0 else ",\n  ") + encode_batch(batch))
+            count += len(batch)
+    return count
+
+
+def encode_batch(batch: list[dict[str, Any]]) -> str:
+    """Objects one a line, separated by commas."""
+    return ",\n  ".join(map(encode, batch))
+
+
+# Values of many rows in one call of the C encoder, a NUL between two values (a NUL
+# inside a string is written escaped, \u0000: each bare one is a separator).
+_encode_values = json.JSONEncoder(ensure_ascii=False, default=_iso,
+                                  separators=("\x00", ": ")).encode
+
+
+def encode_rows(keys: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    """Rows of scalar values as JSON objects with these keys, one a line, separated by
+    commas: as `encode_batch` of their dicts would write them, in a third of the time.
+
+    The C encoder spends most of its time on a dict's keys; here it writes the values
+    alone, and the keys are put between them, all in C (split, zip, join)."""
+    if not rows:
+        return ""
+    text = _encode_values(rows)[2:-2]
+    values = text.replace("]\x00[", "\x00").split("\x00")
+    # each row's `]`, NUL, `[` only between rows, and each NUL between two values: else a
+    # value was itself a list or an object, and the rows are written as dicts
+    if text.count("]\x00[") != len(rows) - 1 or len(values) != len(keys) * len(rows):
+        return encode_batch([dict(zip(keys, row, strict=True)) for row in rows])
+    heads = ["},\n  {" + encode(keys[0]) + ": ", *(", " + encode(k) + ": " for k in keys[1:])]
+    joined = "".join(chain.from_iterable(zip(cycle(heads), values)))
+    return joined[len("},\n  "):] + "}"
+
+
+def json_rows(keys: Sequence[str], batches: Iterable[Sequence[Sequence[Any]]],
+              out: IO[str]) -> int:
+    """`json_lines` of rows given as values in the order of `keys`."""
+    count = 0
+    for batch in batches:
+        if batch:
+            out.write(("\n  " if count == 0 else ",\n  ") + encode_rows(keys, batch))
+            count += len(batch)
+    return count
+
+
+def stream_json_rows(keys: Sequence[str], batches: Iterable[Sequence[Sequence[Any]]],
+                     out: IO[str]) -> int:
+    """A JSON array of objects given as rows of values in the order of `keys`."""
+    out.write("[")
+    count = json_rows(keys, batches, out)
     out.write("\n]\n" if count else "]\n")
     return count

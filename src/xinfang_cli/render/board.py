@@ -4,15 +4,17 @@ check's lists of overdue and due-soon cases (plain text off a terminal, for cron
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import IO, Any
 
 from xinfang_cli.i18n import t
 from xinfang_cli.render.tables import (
-    Column,
+    MIN_WIDTH,
+    cells,
+    clip,
     console,
     enum_text,
     plain,
-    plain_block,
     plain_width,
     text,
 )
@@ -59,43 +61,108 @@ OVERDUE_COLUMNS = ("id", "unit_name", "status", "deadline", "deadline_due", "day
                    "summary")
 
 
-def print_overdue(data: dict[str, Any], out: IO[str]) -> None:
-    """What cron mails: overdue cases (most overdue first), then those due soon."""
+def write_overdue_json(due: Any, out: IO[str]) -> None:
+    """`{"as_of": D, "overdue": [...], "due_soon": [...]}`, written as the lines are read."""
+    from xinfang_cli.render import encode, json_rows
+
+    out.write(f'{{"as_of": {encode(due.as_of)}, "overdue": [')
+    out.write("\n]" if json_rows(due.keys, due.late(), out) else "]")
+    out.write(', "due_soon": [')
+    out.write("\n]}\n" if json_rows(due.keys, due.soon(), out) else "]}\n")
+
+
+def print_overdue(due: Any, out: IO[str]) -> None:
+    """What cron mails: overdue cases (most overdue first), then those due soon. `due` is
+    a `views.overdue.DueList`: its counts and width bounds first, then its lines."""
+    sections = [(due.late, "title.overdue", due.overdue), (due.soon, "title.due_soon",
+                                                            due.due_soon)]
     if plain(out):
-        _plain_overdue(data, out)
+        layout = OverdueLayout(due)
+        for lines, title, count in sections:
+            if count:
+                out.write(t(title, n=count, as_of=due.as_of.isoformat()) + "\n")
+                layout.write(due.keys, lines(), out)
         return
     from rich import box
     from rich.table import Table
 
     con = console(out)
-    for key, title in (("overdue", "title.overdue"), ("due_soon", "title.due_soon")):
-        entries = data[key]
-        if not entries:
+    for lines, title, count in sections:
+        if not count:
             continue
-        table = Table(title=t(title, n=len(entries), as_of=data["as_of"].isoformat()),
+        table = Table(title=t(title, n=count, as_of=due.as_of.isoformat()),
                       box=box.SIMPLE_HEAD, title_justify="left")
         for col in OVERDUE_COLUMNS:
             table.add_column(t(f"col.{col}"), no_wrap=col != "summary",
                              justify="right" if col == "days" else "left",
                              max_width=36 if col == "summary" else None, overflow="ellipsis")
-        for e in entries:
-            table.add_row(*_overdue_row(e))
+        for batch in lines():
+            for values in batch:
+                table.add_row(*_overdue_row(dict(zip(due.keys, values, strict=True))))
         con.print(table)
 
 
 def _overdue_row(e: dict[str, Any]) -> list[str]:
-    days = e["days_overdue"]
-    return [e["id"], e["unit_name"], enum_text(e["status"]), t(f"deadline.{e['deadline']}"),
-            text(e["due"]), t("days.late", n=days) if days > 0 else t("days.left", n=-days),
-            text(e["leader"]), e["summary"]]
+    return [e["id"], e["unit_name"], enum_text(e["status"]), _deadline(e["deadline"]),
+            text(e["due"]), _days(e["days_overdue"]), text(e["leader"]), e["summary"]]
 
 
-def _plain_overdue(data: dict[str, Any], out: IO[str]) -> None:
-    columns = [Column(t(f"col.{c}"), right=c == "days", max_width=36 if c == "summary" else None)
-               for c in OVERDUE_COLUMNS]
-    for key, title in (("overdue", "title.overdue"), ("due_soon", "title.due_soon")):
-        entries = data[key]
-        if entries:
-            out.write(t(title, n=len(entries), as_of=data["as_of"].isoformat()) + "\n")
-            lines = plain_block(columns, [_overdue_row(e) for e in entries], fit=plain_width())
-            out.write("\n".join(lines) + "\n")
+def _deadline(which: str) -> str:
+    return t(f"deadline.{which}")
+
+
+def _days(n: int) -> str:
+    return t("days.late", n=n) if n > 0 else t("days.left", n=-n)
+
+
+class OverdueLayout:
+    """The plain table of `xf overdue`, every width fixed before the first line (from the
+    bounds the list gives), so that lines are written as they are read: each cell padded
+    or cut by `clip` (a wide character is two cells), the cells of a few values (units,
+    statuses, leaders, day counts) made once."""
+
+    SUMMARY = 36  # widest summary column; narrower when the line would pass the width
+
+    def __init__(self, due: Any) -> None:
+        heads = [t(f"col.{c}") for c in OVERDUE_COLUMNS]
+        statuses = [enum_text(s) for s in ("registered", "accepted", "reviewing",
+                                           "rereviewing")]
+        most = (due.as_of - due.oldest).days if due.oldest is not None else 0
+        bounds = [[due.id_width], due.unit_names, statuses,
+                  [t("deadline.accept"), t("deadline.handle")], ["0000-00-00"],
+                  [_days(most), _days(-due.warn_days)], ["—", *due.leaders]]
+        widths = [max(cells(h), *(cells(v) if isinstance(v, str) else v for v in b))
+                  for h, b in zip(heads, bounds, strict=False)]
+        room = plain_width() - sum(widths) - 3 * (len(heads) - 1) - 4
+        widths.append(max(MIN_WIDTH, min(self.SUMMARY, room)))
+        self.widths = widths
+        self.total = sum(widths) + 3 * (len(widths) - 1) + 4
+        self.head = self._line([clip(h, w) for h, w in zip(heads, widths, strict=True)])[:-1]
+        self.cache: list[dict[Any, str]] = [{} for _ in widths]
+
+    @staticmethod
+    def _line(cells_: list[str]) -> str:
+        return "  " + "   ".join(cells_) + "  \n"
+
+    def _cell(self, i: int, value: Any, shown: Callable[[Any], str], right: bool = False
+              ) -> str:
+        cell = self.cache[i].get(value)
+        if cell is None:
+            cell = self.cache[i][value] = clip(shown(value), self.widths[i], right)
+        return cell
+
+    def write(self, keys: tuple[str, ...], batches: Iterable[list[tuple[Any, ...]]],
+              out: IO[str]) -> None:
+        """The block: blank edge, header and rule, a line per case, blank edge."""
+        blank = " " * self.total
+        out.write(f"{blank}\n{self.head}\n {'─' * (self.total - 2)} \n")
+        at = [keys.index(k) for k in ("id", "unit_name", "status", "deadline", "due",
+                                      "days_overdue", "leader", "summary")]
+        w_id, w_summary, cell = self.widths[0], self.widths[-1], self._cell
+        for batch in batches:
+            out.write("".join([self._line([
+                e[at[0]].ljust(w_id), cell(1, e[at[1]], str), cell(2, e[at[2]], enum_text),
+                cell(3, e[at[3]], _deadline), cell(4, e[at[4]], text),
+                cell(5, e[at[5]], _days, True), cell(6, e[at[6]], text),
+                clip(e[at[7]].replace("\n", " "), w_summary)]) for e in batch]))
+        out.write(blank + "\n")

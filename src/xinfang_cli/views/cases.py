@@ -4,6 +4,7 @@ stream, and the record of a reveal of personal data."""
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlmodel import Session
@@ -86,6 +87,68 @@ def _filtered(query, flt: CaseFilter):  # type: ignore[no-untyped-def]
     if flt.since is not None:
         query = query.where(Case.received >= flt.since)
     return query
+
+
+# The case object's keys in order, each read as a column (the computed ones from the
+# column they are made of: `unit_name` from `unit_id`, beside `unit`; `group` from
+# `people`; `overdue` from `pending_due`).
+RECORD_COLUMNS = (
+    ("id", Case.id), ("unit", Case.unit_id), ("unit_name", Case.unit_id),
+    ("source", Case.source), ("backlog", Case.backlog), ("status", Case.status),
+    ("received", Case.received), ("accepted", Case.accepted),
+    ("accept_due", Case.accept_due), ("due", Case.due), ("extended_days", Case.extended_days),
+    ("closed", Case.closed), ("outcome", Case.outcome), ("satisfaction", Case.satisfaction),
+    ("petitioner", Case.petitioner), ("phone", Case.phone), ("id_number", Case.id_number),
+    ("people", Case.people), ("group", Case.people), ("summary", Case.summary),
+    ("topic", Case.topic), ("leader", Case.leader), ("escalation", Case.escalation),
+    ("repeat_of", Case.repeat_of), ("review_requested", Case.review_requested),
+    ("rereview_requested", Case.rereview_requested), ("reason", Case.end_reason),
+    ("extension_reason", Case.extension_reason), ("overdue", Case.pending_due))
+RECORD_KEYS = tuple(key for key, _column in RECORD_COLUMNS)
+
+
+def record_columns(session: Session) -> list[Any]:
+    """The columns of `RECORD_COLUMNS` to select, dates as their ISO text."""
+    from sqlalchemy import Date
+
+    from xinfang_cli.views.rows import iso_text
+
+    return [iso_text(session, column) if isinstance(column.type, Date) else column
+            for _key, column in RECORD_COLUMNS]
+
+
+_AT = {key: i for i, key in enumerate(RECORD_KEYS)}
+
+
+def case_records(session: Session, flt: CaseFilter, today: date, reveal: bool = False,
+                 group_threshold: int = 5, extra: tuple[Any, ...] = ()
+                 ) -> Iterator[list[list[Any]]]:
+    """`case_record` of every case `list_cases` gives, in batches, as lists of values in the
+    order of `RECORD_KEYS`, from row tuples: dates as ISO text, no ORM object. `extra`
+    columns are read after the record's, and left at the end of each list."""
+    from xinfang_cli.views.rows import batches
+
+    units = {row[0]: (row[1], row[2]) for row in session.execute(
+        select(Unit.id, Unit.code, Unit.name))}
+    query = _filtered(select(*record_columns(session), *extra), flt).order_by(
+        Case.year, Case.seq)
+    on = today.isoformat()
+    unit, petitioner, phone, id_number, people, group, overdue = (_AT[k] for k in (
+        "unit", "petitioner", "phone", "id_number", "people", "group", "overdue"))
+    for batch in batches(session, query):
+        records = []
+        for row in batch:
+            values = list(row)
+            values[unit], values[unit + 1] = units[values[unit]]
+            if not reveal:
+                values[petitioner] = mask_name(values[petitioner])
+                values[phone] = mask_phone(values[phone])
+                values[id_number] = mask_id_number(values[id_number])
+            values[group] = values[people] >= group_threshold
+            pending = values[overdue]
+            values[overdue] = pending is not None and pending < on
+            records.append(values)
+        yield records
 
 
 def list_cases(session: Session, flt: CaseFilter) -> Iterator[tuple[Case, Unit]]:

@@ -1,22 +1,31 @@
 """What is late: `xf overdue` (the cron check), today or as of a past day, and the one
 shape of an overdue line that the weekly report shares.
 
-Today's list is one query on the indexed `pending_due` column; a past day's is the same
-query for the cases whose columns still tell their state, and the history (`asof`) for
-the rest.
+Today's list is one query on the indexed `pending_due` column, streamed (`due_list`): its
+counts and what bounds each column's width first, then its lines in batches of row
+tuples. A past day's is the same query for the cases whose columns still tell their
+state, and the history (`asof`) for the rest.
 """
 
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import case as when_then
+from sqlalchemy import func, select
 from sqlmodel import Session
 
 from xinfang_cli.domain.enums import CaseStatus
 from xinfang_cli.domain.masking import mask_name
 from xinfang_cli.domain.timeline import Snapshot
-from xinfang_cli.store.models import Case, Unit
+from xinfang_cli.store.models import Case, CaseSequence, Unit
 from xinfang_cli.views.asof import CaseIds, rebuilt_on
+from xinfang_cli.views.rows import batches, iso_text
+
+Lines = list[tuple[Any, ...]]  # a batch of lines, each its values in the order of LINE_KEYS
+LINE_KEYS = ("id", "unit", "unit_name", "status", "deadline", "due", "days_overdue",
+             "petitioner", "summary", "leader", "backlog")
 
 
 def deadline_line(case_id: str, unit: str, unit_name: str, status: str, due: date,
@@ -108,3 +117,82 @@ def overdue_entries(snaps: list[Snapshot], names: dict[str, str],
     late = [s for s in snaps if s.pending_due is not None and s.pending_due < day]
     late.sort(key=lambda s: (s.pending_due, s.id))
     return [snapshot_line(s, names.get(s.unit, s.unit), day) for s in late]
+
+
+# --- today's list, streamed -------------------------------------------------------------------
+
+
+@dataclass
+class DueList:
+    """`xf overdue` as it is written: how many lines of each kind, and what bounds each
+    column's width (the unit names, the leaders, the oldest due date, the longest case
+    number), known before the first line is read; then the lines, a batch at a time, each
+    the values of `deadline_line` in the order of `keys`."""
+
+    as_of: date
+    warn_days: int
+    overdue: int
+    due_soon: int
+    oldest: date | None
+    id_width: int
+    unit_names: list[str]
+    leaders: list[str]
+    late: Callable[[], Iterator[Lines]]
+    soon: Callable[[], Iterator[Lines]]
+    keys: tuple[str, ...] = LINE_KEYS
+
+    @classmethod
+    def of(cls, data: dict[str, Any], warn_days: int) -> "DueList":
+        """A list already read whole (a past day's, rebuilt from the history)."""
+        late, soon = ([tuple(e[k] for k in LINE_KEYS) for e in data[key]]
+                      for key in ("overdue", "due_soon"))
+        everyone = [*data["overdue"], *data["due_soon"]]
+        return cls(data["as_of"], warn_days, len(late), len(soon),
+                   min((e["due"] for e in everyone), default=None),
+                   max((len(e["id"]) for e in everyone), default=9),
+                   sorted({e["unit_name"] for e in everyone}),
+                   sorted({e["leader"] for e in everyone if e["leader"]}),
+                   lambda: iter([late]), lambda: iter([soon]))
+
+
+def due_list(session: Session, as_of: date, warn_days: int = 0) -> DueList:
+    """Pending cases past their due date, most overdue first, and those due within
+    `warn_days` (today's columns: see `overdue_in_past` for a past day)."""
+    horizon = as_of + timedelta(days=warn_days)
+    pending = (Case.pending_due.is_not(None), Case.pending_due <= horizon)
+    late, listed, oldest = session.execute(select(
+        func.count(when_then((Case.pending_due < as_of, 1))), func.count(),
+        func.min(Case.pending_due)).where(*pending)).one()
+    last = session.scalar(select(func.max(CaseSequence.last))) or 0
+    units = {row[0]: (row[1], row[2]) for row in session.execute(
+        select(Unit.id, Unit.code, Unit.name))}
+    leaders = list(session.scalars(select(Case.leader).where(Case.leader.is_not(None))
+                                   .distinct()))
+    soon = listed - late if warn_days > 0 else 0
+    return DueList(
+        as_of, warn_days, late, soon, oldest, 5 + max(4, len(str(last))),
+        [name for _code, name in units.values()], leaders,
+        lambda: _lines(session, units, as_of, Case.pending_due < as_of),
+        lambda: _lines(session, units, as_of, Case.pending_due >= as_of, *pending) if soon
+        else iter(()))
+
+
+def _lines(session: Session, units: dict[int, tuple[str, str]], as_of: date, *where: Any
+           ) -> Iterator[Lines]:
+    """The values of `deadline_line`, from row tuples (dates as ISO text), in batches."""
+    query = (select(Case.id, Case.unit_id, Case.status, iso_text(session, Case.pending_due),
+                    Case.petitioner, Case.summary, Case.leader, Case.backlog)
+             .where(Case.pending_due.is_not(None), *where)
+             .order_by(Case.pending_due, Case.year, Case.seq))
+    today, registered, days = as_of.toordinal(), str(CaseStatus.REGISTERED), {}
+    for batch in batches(session, query):
+        lines = []
+        for case_id, unit, status, due, petitioner, summary, leader, backlog in batch:
+            late = days.get(due)
+            if late is None:  # a few hundred distinct due dates among many lines
+                late = days[due] = today - date.fromisoformat(due).toordinal()
+            code, name = units[unit]
+            lines.append((case_id, code, name, status,
+                          "accept" if status == registered else "handle", due, late,
+                          mask_name(petitioner), summary, leader, backlog))
+        yield lines
