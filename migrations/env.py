@@ -6,6 +6,7 @@ from sqlmodel import SQLModel
 
 import xinfang_cli.store.models  # noqa: F401  (registers the tables)
 import xinfang_cli.store.records  # noqa: F401
+from xinfang_cli.store.migrate import modelled
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -18,6 +19,7 @@ def _configure(connection) -> None:  # type: ignore[no-untyped-def]
         target_metadata=target_metadata,
         render_as_batch=True,  # SQLite has almost no ALTER TABLE
         compare_type=True,
+        include_name=modelled,
     )
 
 

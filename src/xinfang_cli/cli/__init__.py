@@ -12,7 +12,7 @@ import typer
 from typer._click import exceptions as click_exceptions
 
 from xinfang_cli import __version__
-from xinfang_cli.cli import admin, cases, corrections, reports, transfer, units, views
+from xinfang_cli.cli import admin, cases, corrections, find, reports, transfer, units, views
 from xinfang_cli.cli.common import (
     STATE,
     HelpGroup,
@@ -192,6 +192,7 @@ def main_options(
 cases.register(app)
 corrections.register(app)
 views.register(app)
+find.register(app)
 reports.register(app)
 transfer.register(app)
 admin.register(app)

@@ -15,6 +15,7 @@ from xinfang_cli.cli.common import (
     operation,
     settings,
 )
+from xinfang_cli.domain.dates import today
 from xinfang_cli.domain.enums import (
     Backlog,
     Escalation,
@@ -104,6 +105,12 @@ def add(
         accepted=day(accepted, "--accepted", default_today=False),
         repeat_of=repeat_of,
     )
+    if new.repeat_of is None:
+        from xinfang_cli.cli.find import repeat_of as ask_repeat
+        from xinfang_cli.domain.registration import check_case_fields
+
+        check_case_fields(new, today())  # a bad field is told before any warning
+        new.repeat_of = ask_repeat(new)
     with operation() as op:
         case = add_case(op, new)
         record = _record(op, case) if as_json else None

@@ -46,13 +46,15 @@ def edit(
         bool, typer.Option("--first-time", help=t("opt.first_time"), metavar="")] = False,
     received: Annotated[str | None, _text("--received", "opt.received", "DATE")] = None,
     due: Annotated[str | None, _text("--due", "opt.due", "DATE")] = None,
+    repeat_of: Annotated[str | None, _text("--repeat-of", "opt.edit_repeat_of", "ID")] = None,
     reason: Annotated[str | None, _text("--reason", "opt.edit_reason")] = None,
 ) -> None:
     from xinfang_cli.operations.corrections import edit as edit_case
 
     wanted = _wanted(petitioner=petitioner, phone=phone, id_number=id_number, people=people,
                      summary=summary, topic=topic, source=source, backlog=backlog,
-                     first_time=first_time, received=received, due=due)
+                     first_time=first_time, received=received, due=due,
+                     repeat_of=repeat_of)
     if not wanted:
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             raise BadInput("err.edit_nothing_named", id=case_id)
@@ -118,7 +120,8 @@ def _from_form(given: dict[str, object]) -> dict[str, object]:
     backlog = given.pop("backlog", None)
     wanted = _wanted(**{name: given.get(name) for name in (
         "petitioner", "phone", "id_number", "people", "summary", "topic", "source",
-        "received")}, backlog=backlog or None, first_time=backlog == "", due=due or None)
+        "received", "repeat_of")}, backlog=backlog or None, first_time=backlog == "",
+        due=due or None)
     if due == "":
         wanted["superior_due"] = None
     return wanted

@@ -18,7 +18,7 @@ from xinfang_cli.domain.errors import BadInput
 from xinfang_cli.i18n import t
 
 FIELDS = ("petitioner", "phone", "id_number", "people", "summary", "topic", "source",
-          "backlog", "received", "due", "reason")
+          "backlog", "received", "due", "repeat_of", "reason")
 
 
 def form(case: Any) -> str:
@@ -27,7 +27,7 @@ def form(case: Any) -> str:
               "id_number": case.id_number or "", "people": case.people,
               "summary": case.summary, "topic": case.topic or "", "source": case.source,
               "backlog": case.backlog or "", "received": case.received,
-              "due": case.superior_due or "", "reason": ""}
+              "due": case.superior_due or "", "repeat_of": case.repeat_of or "", "reason": ""}
     lines = [f"# {line}" for line in t("form.head", id=case.id).splitlines()]
     lines += [f"# source: {choices_text(Source)}", f"# backlog: {choices_text(Backlog)}", ""]
     for name in FIELDS:

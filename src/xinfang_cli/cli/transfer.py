@@ -64,11 +64,37 @@ def import_file(
         raise refused from None
     finally:
         table.close()
+    _warn_repeats(result.repeats)
     if dry_run:
         done(t("msg.import_checked", n=result.rows, file=file.name))
     else:
         done(t("msg.imported", n=result.rows, file=file.name, batch=result.batch_id))
         after_bulk_load(engine(), result.rows)
+
+
+SHOWN_REPEATS = 10  # rows named one by one; the rest counted
+
+
+def _warn_repeats(repeats: list[Any]) -> None:
+    """Rows whose petitioner already has cases (repeat petitions?): told, nothing blocked."""
+    from xinfang_cli.domain.masking import mask_name
+
+    for repeat in repeats[:SHOWN_REPEATS]:
+        key = t(f"repeat.key.{repeat.key}")
+        name = mask_name(repeat.name)
+        given = t("import.row_case", id=repeat.case) if repeat.case else ""
+        if repeat.cases:
+            shown = t("search.sep").join(repeat.cases[:5]) + ("…" if len(repeat.cases) > 5 else "")
+            line = t("import.repeat", row=repeat.row, given=given, name=name, cases=shown, by=key)
+        else:
+            line = t("import.repeat_rows", row=repeat.row, given=given, name=name, by=key,
+                     rows=t("search.sep").join(str(r) for r in repeat.rows[:5]))
+        typer.echo(f"xf: {line}", err=True)
+    if len(repeats) > SHOWN_REPEATS:
+        typer.echo(f"xf: {t('import.repeat_more', n=len(repeats) - SHOWN_REPEATS)}", err=True)
+    if repeats:
+        hint = "import.repeat_hint" if repeats[0].case is None else "import.repeat_edit"
+        typer.echo(f"xf: {t(hint)}", err=True)
 
 
 def _disk_refused(exc: Any) -> Exception | None:

@@ -16,6 +16,7 @@ COLUMNS: tuple[tuple[str, str, bool], ...] = (
     ("leader", "包案领导", False),
     ("due", "办理期限", False),
     ("accepted", "受理日期", False),
+    ("repeat_of", "重复信访", False),  # the earlier case of a repeat petition
     # a ledger's later columns: what became of the case (`domain.ledger`)
     ("closed", "办结日期", False),
     ("outcome", "办理结果", False),

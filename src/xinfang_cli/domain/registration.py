@@ -16,6 +16,11 @@ _ID_NUMBER = re.compile(r"^(\d{17}[\dXx]|\d{15})$")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
 
+def phone_valid(phone: str) -> bool:
+    """A phone as a clerk writes it: digits, with spaces, dashes or a leading +."""
+    return bool(_PHONE.match(phone.strip()))
+
+
 def id_number_valid(number: str) -> bool:
     """A resident ID number: 15 digits (before 1999), or 18 with the GB 11643 check character.
 
@@ -110,14 +115,14 @@ def not_after_today(on: date, today: date, field: str) -> None:
 # --- correcting a registration (xf edit) ----------------------------------------------------
 
 EDITABLE = ("petitioner", "phone", "id_number", "people", "summary", "topic", "source",
-            "backlog", "received", "superior_due")
+            "backlog", "received", "superior_due", "repeat_of")
 """The registration's fields a correction may change; status and the lifecycle's dates have
 their own commands (and `xf undo`)."""
 
 PERSONAL = frozenset({"petitioner", "phone", "id_number"})
 """Fields masked wherever they are shown, in the history too, unless revealed."""
 
-OPTION = {"superior_due": "--due", "id_number": "--id-number"}
+OPTION = {"superior_due": "--due", "id_number": "--id-number", "repeat_of": "--repeat-of"}
 """The option that sets a field, where it is not `--` and the field's name."""
 
 
@@ -134,9 +139,9 @@ def normalised_edit(wanted: dict[str, object]) -> dict[str, object]:
             raise BadInput("err.edit_unknown_field", field=field, fields=", ".join(EDITABLE))
         if field in ("petitioner", "summary"):
             value = required(str(value), option(field))
-        elif field in ("phone", "id_number", "topic"):
+        elif field in ("phone", "id_number", "topic", "repeat_of"):
             value = blank(str(value)) if value is not None else None
-            if field == "id_number" and value:
+            if field in ("id_number", "repeat_of") and value:
                 value = str(value).upper()
         values[field] = value
     return values

@@ -12,18 +12,20 @@ from xinfang_cli.i18n import (
     en,
     en_corrections,
     en_reports,
+    en_search,
     en_transfer,
     zh,
     zh_corrections,
     zh_reports,
+    zh_search,
     zh_transfer,
 )
 
 CATALOGUES: dict[str, dict[str, str]] = {
     "zh": {**zh.MESSAGES, **zh_reports.MESSAGES, **zh_transfer.MESSAGES,
-           **zh_corrections.MESSAGES},
+           **zh_corrections.MESSAGES, **zh_search.MESSAGES},
     "en": {**en.MESSAGES, **en_reports.MESSAGES, **en_transfer.MESSAGES,
-           **en_corrections.MESSAGES},
+           **en_corrections.MESSAGES, **en_search.MESSAGES},
 }
 LANGUAGES = tuple(CATALOGUES)
 

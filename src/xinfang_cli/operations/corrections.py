@@ -12,7 +12,7 @@ from datetime import date
 from sqlalchemy import select
 
 from xinfang_cli.domain.enums import CaseStatus
-from xinfang_cli.domain.errors import InvalidDate, TransitionNotAllowed
+from xinfang_cli.domain.errors import BadInput, InvalidDate, TransitionNotAllowed
 from xinfang_cli.domain.lifecycle import check_void
 from xinfang_cli.domain.registration import check_edit, normalised_edit, required
 from xinfang_cli.operations.op import Op, set_fields, state_of
@@ -29,6 +29,12 @@ def void(op: Op, ref: str, reason: str) -> Case:
     return case
 
 
+def _check_repeat_of(op: Op, case: Case, earlier: str) -> None:
+    """A repeat of a case on record, not of itself."""
+    if get_case(op.session, earlier).id == case.id:
+        raise BadInput("err.repeat_of_itself", id=case.id)
+
+
 def edit(op: Op, ref: str, wanted: dict[str, object],
          reason: str | None = None) -> tuple[Case, list[tuple[str, object, object]]]:
     """更正: correct fields of the registration; each changed field is one history row
@@ -43,6 +49,8 @@ def edit(op: Op, ref: str, wanted: dict[str, object],
     received = values.get("received", case.received)
     assert isinstance(received, date)
     check_edit(values, received, op.today)
+    if values.get("repeat_of"):
+        _check_repeat_of(op, case, str(values["repeat_of"]))
     changes = {f: v for f, v in values.items() if getattr(case, f) != v}
     if not changes:
         return case, []

@@ -53,6 +53,10 @@ class Case(SQLModel, table=True):
         # replaces a scan of the wide case rows (revision 0003).
         Index("ix_case_figures", "unit_id", "received", "status", "backlog", "satisfaction",
               "leader", "repeat_of", "accepted", "status_on", "accept_due", "closed", "due"),
+        # a petitioner's earlier cases: `xf petitioner`, the repeat warnings (revision 0006,
+        # which also indexes a phone's digits: an expression index, not declared here)
+        Index("ix_case_id_number", "id_number"),
+        Index("ix_case_unit_petitioner", "unit_id", "petitioner"),
     )
     id: str = Field(primary_key=True, max_length=20)
     year: int

@@ -141,6 +141,7 @@ _FIELD_COLUMN = {"--received": "received", "--petitioner": "petitioner",
 
 
 _KEY_COLUMN = {"err.bad_phone": "phone", "err.bad_id_number": "id_number",
+               "err.case_not_found": "repeat_of",
                "err.people": "people", "err.unit_not_found": "unit",
                "err.unit_retired_use": "unit"}
 
@@ -183,6 +184,7 @@ class RowReader:
                                                              lambda v: _enum(Backlog, v)),
             "topic": get("topic", _cell_text), "leader": get("leader", _cell_text),
             "due": get("due", _day), "accepted": get("accepted", _day),
+            "repeat_of": get("repeat_of", _cell_text),
         }
         later = Later(
             closed=get("closed", _day), outcome=get("outcome", lambda v: _enum(Outcome, v)),

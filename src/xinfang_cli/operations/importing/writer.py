@@ -8,7 +8,7 @@ reported.
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -20,6 +20,7 @@ from xinfang_cli.operations.importing.readers import Table
 from xinfang_cli.operations.importing.rows import RowError, RowReader, RowsRejected, map_headers
 from xinfang_cli.operations.op import check_active
 from xinfang_cli.store.bulk import insert_many
+from xinfang_cli.store.people import Repeat, RepeatFinder
 
 CHUNK = 2000  # rows per multi-row insert
 Event = tuple[str, date, str, str | None, str | None]  # action, on, field, old, new
@@ -35,12 +36,13 @@ class BulkWriter:
 
         self.op, self.batch_id = op, batch_id
         self.at = utcnow()
-        self.pending: list[tuple[NewCase, Later, Any]] = []
+        self.pending: list[tuple[NewCase, Later, Any, int]] = []
+        self.ids: dict[int, str] = {}  # row number → the case id it was given
         self.written = 0
         self._accept_due: dict[date, date] = {}
 
-    def add(self, new: NewCase, later: Later, unit: Any) -> None:
-        self.pending.append((new, later, unit))
+    def add(self, new: NewCase, later: Later, unit: Any, row: int) -> None:
+        self.pending.append((new, later, unit, row))
         if len(self.pending) >= CHUNK:
             self.flush()
 
@@ -50,14 +52,15 @@ class BulkWriter:
         from xinfang_cli.store.models import Case, FollowUp, History
         from xinfang_cli.store.repository import allocate_case_numbers
 
-        counts = Counter(new.received.year for new, _, _ in self.pending)
+        counts = Counter(new.received.year for new, _, _, _ in self.pending)
         next_seq = {year: allocate_case_numbers(self.op.session, year, n)
                     for year, n in sorted(counts.items())}
         cases, history, notes = [], [], []
-        for new, later, unit in self.pending:
+        for new, later, unit, row in self.pending:
             year = new.received.year
             seq, next_seq[year] = next_seq[year], next_seq[year] + 1
             case = self._case(new, later, unit, year, seq)
+            self.ids[row] = case["id"]
             cases.append(case)
             events = self._events(case, later, unit.code)
             if later.note:
@@ -99,7 +102,8 @@ class BulkWriter:
             "petitioner": new.petitioner.strip(), "phone": blank(new.phone),
             "id_number": blank(new.id_number.upper() if new.id_number else None),
             "people": new.people, "summary": new.summary.strip(), "topic": blank(new.topic),
-            "leader": blank(new.leader), "escalation": None, "repeat_of": None,
+            "leader": blank(new.leader), "escalation": None,
+            "repeat_of": new.repeat_of.strip().upper() if new.repeat_of else None,
             "created_at": self.at, "import_batch_id": self.batch_id,
         }
 
@@ -155,18 +159,20 @@ class ImportResult:
     rows: int
     batch_id: int | None
     dry_run: bool
+    repeats: list[Repeat] = field(default_factory=list)  # rows whose petitioner has cases
 
 
 def import_rows(op: Any, table: Table, file_name: str, dry_run: bool = False,
                 again: bool = False, advance: Callable[[int], None] = lambda n: None
                 ) -> ImportResult:
     """Check every row; unless one is bad (RowsRejected) or it is a dry run, write them all."""
-    from xinfang_cli.store.repository import lookup_unit, unit_index
+    from xinfang_cli.store.repository import get_case, lookup_unit, unit_index
 
     reader = RowReader(map_headers(table.headers, file_name), table.headers)
     units = unit_index(op.session)
     batch_id = None if dry_run else _start_batch(op, table, file_name, again)
     writer = BulkWriter(op, batch_id)
+    repeats = RepeatFinder(op.session, batch_id)
     errors: list[RowError] = []
     checked = 0
     for number, cells in table.rows:
@@ -181,12 +187,16 @@ def import_rows(op: Any, table: Table, file_name: str, dry_run: bool = False,
             row_errors = reader.rules(number,
                                       lambda n=new: check_active(lookup_unit(units, n.unit)),
                                       lambda n=new: check_case_fields(n, op.today),
-                                      lambda n=new, w=later: check_later(n, w, op.today))
+                                      lambda n=new, w=later: check_later(n, w, op.today),
+                                      lambda n=new: n.repeat_of and get_case(op.session,
+                                                                             n.repeat_of))
             unit = units.get(new.unit.strip().lower()) or units.get(new.unit.strip())
+            if not row_errors and not new.repeat_of:
+                repeats.add(number, new.petitioner, new.id_number, new.phone, unit.id)
         if row_errors:
             errors += row_errors
         elif not dry_run and not errors:
-            writer.add(new, later, unit)
+            writer.add(new, later, unit, number)
     if errors:
         bad = len({e.row for e in errors})
         raise RowsRejected([e.line() for e in errors], n=bad, file=file_name)
@@ -195,7 +205,10 @@ def import_rows(op: Any, table: Table, file_name: str, dry_run: bool = False,
     writer.flush()
     if batch_id is not None:
         _finish_batch(op, batch_id, writer.written)
-    return ImportResult(checked, batch_id, dry_run)
+    found = repeats.repeats()
+    for repeat in found:
+        repeat.case = writer.ids.get(repeat.row)
+    return ImportResult(checked, batch_id, dry_run, found)
 
 
 def _start_batch(op: Any, table: Table, file_name: str, again: bool) -> int:

@@ -1,0 +1,207 @@
+"""Commands that find: the words of a petition (`xf search`), a person's every case
+(`xf petitioner`), and the repeat check `xf add` makes before it registers."""
+
+import sys
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from xinfang_cli.cli.common import (
+    FormatOpt,
+    JsonOpt,
+    OutputOpt,
+    RevealOpt,
+    choice,
+    day,
+    output_format,
+    reading,
+    settings,
+)
+from xinfang_cli.domain.dates import today
+from xinfang_cli.domain.enums import CaseStatus
+from xinfang_cli.domain.errors import BadInput
+from xinfang_cli.i18n import t
+from xinfang_cli.render import Format, destination, stream_json_array
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from xinfang_cli.domain.registration import NewCase
+    from xinfang_cli.store.people import Person
+    from xinfang_cli.views.search import Narrowing
+
+TABLE_OR_JSON = (Format.TABLE, Format.JSON)
+UnitOpt = Annotated[str | None, typer.Option("--unit", help=t("opt.filter_unit"), metavar="UNIT")]
+StatusOpt = Annotated[
+    list[str] | None, typer.Option("--status", help=t("opt.filter_status"), metavar="STATUS")
+]
+
+
+def register(app: typer.Typer) -> None:
+    panel = t("panel.views")
+    for command in (search, petitioner):
+        name = command.__name__
+        app.command(name=name, help=t(f"help.{name}"), rich_help_panel=panel)(command)
+
+
+def search(
+    words: Annotated[list[str], typer.Argument(help=t("arg.search"), metavar="TEXT",
+                                               show_default=False)],
+    unit: UnitOpt = None,
+    status_: StatusOpt = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help=t("opt.since"), metavar="DATE")
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", help=t("opt.search_limit"), metavar="N")
+    ] = 50,
+    fmt: FormatOpt = "table",
+    as_json: JsonOpt = False,
+    output: OutputOpt = None,
+) -> None:
+    from xinfang_cli.views.cases import case_record
+    from xinfang_cli.views.search import excerpt, search_words, where_matched
+    from xinfang_cli.views.search import search as query
+
+    chosen = output_format(fmt, as_json, TABLE_OR_JSON)
+    found = search_words(" ".join(words))
+    if limit < 1:
+        raise BadInput("err.limit", value=limit)
+    narrowing = _narrowing(status_, since)
+    threshold = settings().office.group_threshold
+    today_ = today()
+    with reading() as session:
+        _narrow_unit(session, narrowing, unit)
+
+        def records() -> Any:
+            for case, unit_, texts in query(session, found, narrowing, limit):
+                record = case_record(case, unit_, today_, False, threshold)
+                record["matched"] = where_matched(found, texts)
+                record["excerpt"] = excerpt(found, texts)
+                yield record
+
+        with destination(output) as out:
+            if chosen is Format.JSON:
+                stream_json_array(records(), out)
+            else:
+                from xinfang_cli.render.search import print_found
+
+                print_found(records(), found, out)
+
+
+def petitioner(
+    phone: Annotated[
+        str | None, typer.Option("--phone", help=t("opt.find_phone"), metavar="PHONE")
+    ] = None,
+    id_number: Annotated[
+        str | None, typer.Option("--id-number", help=t("opt.find_id_number"), metavar="ID")
+    ] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", help=t("opt.find_name"), metavar="NAME")
+    ] = None,
+    unit: UnitOpt = None,
+    status_: StatusOpt = None,
+    reveal: RevealOpt = False,
+    fmt: FormatOpt = "table",
+    as_json: JsonOpt = False,
+    output: OutputOpt = None,
+) -> None:
+    from xinfang_cli.views.cases import case_record
+    from xinfang_cli.views.search import petitioner_cases
+
+    chosen = output_format(fmt, as_json, TABLE_OR_JSON)
+    given = [k for k, v in (("--phone", phone), ("--id-number", id_number), ("--name", name))
+             if v is not None]
+    if len(given) != 1:
+        raise BadInput("err.petitioner_one_key" if given else "err.petitioner_no_key")
+    _check_keys(phone, id_number, name)
+    narrowing = _narrowing(status_, None)
+    threshold = settings().office.group_threshold
+    if reveal:  # recorded and committed first: a listing cut short has still been seen
+        from xinfang_cli.cli.common import operation
+        from xinfang_cli.views.search import record_reveal
+
+        with operation() as op:
+            person = _person(op.session, phone, id_number, name, unit)
+            ids = [c.id for c, _ in petitioner_cases(op.session, person, narrowing)]
+            record_reveal(op.session, ids, op.today, op.by, "petitioner")
+    today_ = today()
+    with reading() as session:
+        person = _person(session, phone, id_number, name, unit)
+        _narrow_unit(session, narrowing, unit)
+        rows = (case_record(c, u, today_, reveal, threshold)
+                for c, u in petitioner_cases(session, person, narrowing))
+        with destination(output) as out:
+            if chosen is Format.JSON:
+                stream_json_array(rows, out)
+            else:
+                from xinfang_cli.render.cases import print_case_list
+
+                print_case_list(rows, out)
+
+
+def _narrowing(statuses: list[str] | None, since: str | None) -> "Narrowing":
+    from xinfang_cli.views.search import Narrowing
+
+    return Narrowing(statuses=[str(choice(CaseStatus, s, "--status")) for s in statuses or []],
+                     since=day(since, "--since", default_today=False))
+
+
+def _narrow_unit(session: "Session", narrowing: "Narrowing", unit: str | None) -> None:
+    from xinfang_cli.store.repository import find_unit
+
+    if unit:
+        narrowing.unit = find_unit(session, unit).id
+
+
+def _check_keys(phone: str | None, id_number: str | None, name: str | None) -> None:
+    """A phone or ID number as `xf add` accepts them; a name not blank."""
+    from xinfang_cli.domain.registration import id_number_valid, phone_valid
+
+    if phone is not None and not phone_valid(phone):
+        raise BadInput("err.bad_phone", value=phone)
+    if id_number is not None and not id_number_valid(id_number.strip()):
+        raise BadInput("err.bad_id_number", value=id_number)
+    if name is not None and not name.strip():
+        raise BadInput("err.petitioner_blank_name")
+
+
+def _person(session: "Session", phone: str | None, id_number: str | None, name: str | None,
+            unit: str | None) -> "Person":
+    from xinfang_cli.store.people import Person
+    from xinfang_cli.store.repository import find_unit
+
+    unit_id = find_unit(session, unit).id if unit else None
+    return Person(phone=phone, id_number=id_number, name=name, unit=unit_id)
+
+
+# --- the repeat check of `xf add` -------------------------------------------------------------
+
+def repeat_of(new: "NewCase") -> str | None:
+    """Before `xf add` registers: the petitioner's cases on record, if any, told on stderr
+    (masked) with how to mark a repeat; on a terminal, asked whether it is one. The answer
+    (a case id) or None. Nothing is blocked."""
+    from xinfang_cli.domain.masking import mask_name
+    from xinfang_cli.render.search import repeat_warning
+    from xinfang_cli.store.people import earlier_cases
+
+    with reading() as session:
+        person = _person(session, new.phone, new.id_number, new.petitioner, new.unit)
+        earlier = earlier_cases(session, person)
+    if not earlier:
+        return None
+    for line in repeat_warning(mask_name(new.petitioner.strip()) or "", earlier):
+        typer.echo(f"xf: {line}", err=True)
+    if not sys.stdin.isatty():
+        return None
+    ids = [e["id"] for e in earlier]
+    while True:
+        answer = str(typer.prompt(t("prompt.repeat_of"), default="", show_default=False,
+                                  err=True)).strip().upper()
+        if not answer or answer in ("N", "NO", "否"):
+            return None
+        if answer.isdigit() and 1 <= int(answer) <= len(ids):
+            return ids[int(answer) - 1]
+        if answer in ids:
+            return answer
+        typer.echo(t("prompt.repeat_again", n=len(ids)), err=True)

@@ -1,0 +1,147 @@
+"""A petitioner's cases on record, found by the stored phone (its digits), ID number, or
+name at a unit, compared inside the query: nothing personal is shown to find them.
+
+`xf petitioner` lists them; `xf add` and `xf import` warn with them (repeat petitions,
+重复信访). Revision 0006 indexes all three keys.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlmodel import Session
+
+from xinfang_cli.domain.enums import CaseStatus
+from xinfang_cli.store.models import Case, Unit
+
+
+def phone_digits(phone: str) -> str:
+    """A phone as compared: without its spaces and dashes (0518-8555 1234 = 051885551234)."""
+    return phone.strip().replace(" ", "").replace("-", "")
+
+
+def stored_phone() -> ColumnElement[str]:
+    """The stored phone's digits, as the index `ix_case_phone` holds them."""
+    return func.replace(func.replace(Case.phone, " ", ""), "-", "")
+
+
+@dataclass(frozen=True)
+class Person:
+    """Who is looked for: by phone, ID number, or name (at a unit when one is given)."""
+
+    phone: str | None = None
+    id_number: str | None = None
+    name: str | None = None
+    unit: int | None = None
+
+    def condition(self) -> ColumnElement[bool]:
+        keys: list[ColumnElement[bool]] = []
+        if self.id_number:
+            keys.append(Case.id_number == self.id_number.strip().upper())
+        if self.phone:
+            keys.append(stored_phone() == phone_digits(self.phone))
+        if self.name:
+            by_name = Case.petitioner == self.name.strip()
+            keys.append(and_(by_name, Case.unit_id == self.unit) if self.unit else by_name)
+        return or_(*keys)
+
+    def key_of(self, id_number: str | None, phone: str | None, name: str,
+               unit: int) -> str:
+        """Which key a found case shares: `id_number`, `phone` or `name`."""
+        if self.id_number and id_number == self.id_number.strip().upper():
+            return "id_number"
+        if self.phone and phone is not None and phone_digits(phone) == phone_digits(self.phone):
+            return "phone"
+        return "name"
+
+
+def earlier_cases(session: Session, person: Person, limit: int = 10) -> list[dict[str, Any]]:
+    """The person's cases on record (a voided one left out), newest first, as a repeat
+    warning lists them: id, day received, unit, status, summary, and the key they share."""
+    rows = session.execute(
+        select(Case.id, Case.received, Unit.name, Case.status, Case.summary, Case.id_number,
+               Case.phone, Case.petitioner, Case.unit_id)
+        .join(Unit, Unit.id == Case.unit_id)
+        .where(person.condition(), Case.status != str(CaseStatus.VOIDED))
+        .order_by(Case.received.desc(), Case.year.desc(), Case.seq.desc()).limit(limit))
+    return [{"id": case_id, "received": received, "unit_name": unit_name, "status": status,
+             "summary": summary, "matched": person.key_of(number, phone, name, unit)}
+            for case_id, received, unit_name, status, summary, number, phone, name, unit
+            in rows]
+
+
+@dataclass
+class Repeat:
+    """An import row whose petitioner already has cases: on record, or in earlier rows."""
+
+    row: int
+    name: str
+    key: str  # the first key shared: id_number, phone or name
+    cases: list[str]  # case ids on record, newest first
+    rows: list[int]  # earlier rows of the same file
+    case: str | None = None  # the id the row was given (None: a dry run)
+
+
+class RepeatFinder:
+    """The repeat warnings of `xf import`: each row's petitioner looked up among the cases
+    on record (one pass over their keys, whatever the size of the file) and among the
+    file's earlier rows."""
+
+    def __init__(self, session: Session, exclude_batch: int | None = None) -> None:
+        self.session, self.exclude_batch = session, exclude_batch
+        self.wanted: list[tuple[int, str, str | None, str | None, int]] = []
+
+    def add(self, row: int, name: str, id_number: str | None, phone: str | None,
+            unit: int) -> None:
+        number = id_number.strip().upper() if id_number and id_number.strip() else None
+        digits = phone_digits(phone) if phone and phone.strip() else None
+        self.wanted.append((row, name.strip(), number, digits, unit))
+
+    def repeats(self) -> list[Repeat]:
+        if not self.wanted:
+            return []
+        on_record = self._on_record()
+        seen: dict[tuple[str, object], list[int]] = {}
+        found = []
+        for row, name, number, digits, unit in self.wanted:
+            keys = [k for k in (("id_number", number), ("phone", digits),
+                                ("name", (unit, name))) if k[1] is not None]
+            cases: list[str] = []
+            rows: list[int] = []
+            shared = None
+            for key in keys:
+                matches = on_record.get(key, [])
+                earlier = seen.get(key, [])
+                if (matches or earlier) and shared is None:
+                    shared = key[0]
+                cases += [c for c in matches if c not in cases]
+                rows += [r for r in earlier if r not in rows]
+            for key in keys:
+                seen.setdefault(key, []).append(row)
+            if shared is not None:
+                found.append(Repeat(row, name, shared, cases, sorted(rows)))
+        return found
+
+    def _on_record(self) -> dict[tuple[str, object], list[str]]:
+        """Case ids by key, for the keys the file holds, newest first."""
+        numbers = {w[2] for w in self.wanted if w[2]}
+        phones = {w[3] for w in self.wanted if w[3]}
+        names = {(w[4], w[1]) for w in self.wanted}
+        query = (select(Case.id, Case.id_number, stored_phone(), Case.unit_id, Case.petitioner)
+                 .where(Case.status != str(CaseStatus.VOIDED))
+                 .order_by(Case.received.desc(), Case.year.desc(), Case.seq.desc()))
+        if self.exclude_batch is not None:
+            query = query.where(or_(Case.import_batch_id.is_(None),
+                                    Case.import_batch_id != self.exclude_batch))
+        found: dict[tuple[str, object], list[str]] = {}
+        for case_id, number, phone, unit, name in _rows(self.session, query):
+            for key, wanted in ((("id_number", number), numbers), (("phone", phone), phones),
+                                (("name", (unit, name)), names)):
+                if key[1] in wanted:
+                    found.setdefault(key, []).append(case_id)
+        return found
+
+
+def _rows(session: Session, query: Any) -> Iterable[Any]:
+    return session.execute(query.execution_options(yield_per=5000))

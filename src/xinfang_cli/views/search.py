@@ -1,0 +1,173 @@
+"""Finding things: the words of a petition (`xf search`), a person's every case
+(`xf petitioner`), and the earlier cases of a petitioner being registered (the repeat
+warnings of `xf add` and `xf import`).
+
+The words are looked up in `case_search` (revision 0006), kept in step by triggers: on
+SQLite an FTS5 table with the trigram tokenizer, on PostgreSQL a table with a `pg_trgm`
+GIN index. Chinese is matched as written: any three characters in a row are indexed, so
+绩效工资 is found inside 要求补发2016年绩效工资 with no word list. A word of one or two
+characters cannot use a trigram; it is looked for in every row (a scan, still well under
+a second for 100,000 cases).
+
+A person is found as `store/people.py` says: by the stored values, inside the query.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    String,
+    and_,
+    column,
+    func,
+    literal,
+    literal_column,
+    select,
+    table,
+    text,
+)
+from sqlmodel import Session
+
+from xinfang_cli.domain.enums import CaseStatus
+from xinfang_cli.domain.errors import BadInput
+from xinfang_cli.store.models import Case, Unit
+from xinfang_cli.store.people import Person
+
+# where the words are, best place first, and how much a match there weighs
+FIELDS = ("summary", "topic", "leader", "reasons", "notes")
+WEIGHTS = {"summary": 8, "topic": 4, "leader": 2, "reasons": 2, "notes": 1}
+TRIGRAM = 3  # characters a word needs to be looked up in the index
+KEY = 10_000_000  # SQLite: a case's row in case_search is year * KEY + seq
+
+
+def search_words(text_: str) -> list[str]:
+    """The words of a search, in order, each once; lower-cased (the index ignores case)."""
+    words: list[str] = []
+    for word in text_.split():
+        if word.lower() not in words:
+            words.append(word.lower())
+    if not words:
+        raise BadInput("err.search_empty")
+    return words
+
+
+@dataclass
+class Narrowing:
+    """The filters `xf search` and `xf petitioner` share with `xf list`."""
+
+    unit: int | None = None
+    statuses: list[str] = field(default_factory=list)
+    since: date | None = None
+
+    def apply(self, query):  # type: ignore[no-untyped-def]
+        if self.unit is not None:
+            query = query.where(Case.unit_id == self.unit)
+        if self.statuses:
+            query = query.where(Case.status.in_(self.statuses))
+        else:  # a voided case is found only when asked for by its status
+            query = query.where(Case.status != str(CaseStatus.VOIDED))
+        if self.since is not None:
+            query = query.where(Case.received >= self.since)
+        return query
+
+
+def _index(session: Session):  # type: ignore[no-untyped-def]
+    """`case_search` as a selectable, and the condition that joins it to its case."""
+    names = [column(f, String) for f in FIELDS]
+    if session.get_bind().dialect.name == "postgresql":
+        index = table("case_search", column("case_id", String), column("body", String), *names)
+        return index, index.c.case_id == Case.id
+    index = table("case_search", column("rowid"), *names)
+    return index, and_(Case.year == literal_column(f"case_search.rowid / {KEY}"),
+                       Case.seq == literal_column(f"case_search.rowid % {KEY}"))
+
+
+def _found(index, words: list[str], postgres: bool) -> list[ColumnElement[bool]]:  # type: ignore[no-untyped-def]
+    """Every word somewhere in the case's words (AND), through the index where it can."""
+    if postgres:
+        return [index.c.body.ilike(f"%{_escaped(w)}%", escape="\\") for w in words]
+    conditions: list[ColumnElement[bool]] = []
+    long = [w for w in words if len(w) >= TRIGRAM]
+    if long:
+        phrase = " AND ".join('"' + w.replace('"', '""') + '"' for w in long)
+        conditions.append(text("case_search MATCH :phrase").bindparams(phrase=phrase))
+    everything = func.lower(index.c.summary + "\n" + index.c.topic + "\n" + index.c.leader
+                            + "\n" + index.c.reasons + "\n" + index.c.notes)
+    conditions += [func.instr(everything, w) > 0 for w in words if len(w) < TRIGRAM]
+    return conditions
+
+
+def _escaped(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _score(index, words: list[str]):  # type: ignore[no-untyped-def]
+    """How well a case matches: each time a word occurs, by where (the summary weighs most)."""
+    total: Any = literal(0)
+    for word in words:
+        for name in FIELDS:
+            lowered = func.lower(index.c[name])
+            found = func.length(lowered) - func.length(func.replace(lowered, word, ""))
+            total = total + found * WEIGHTS[name]
+    return total
+
+
+def search(session: Session, words: list[str], narrowing: Narrowing,
+           limit: int) -> Iterator[tuple[Case, Unit, dict[str, str]]]:
+    """Cases holding every word: best matches first, then the newest; with the words of
+    each (summary, topic, leader, reasons, notes), to show where they matched."""
+    postgres = session.get_bind().dialect.name == "postgresql"
+    index, joined = _index(session)
+    score = _score(index, words)
+    query = (select(Case, Unit, *(index.c[f] for f in FIELDS))
+             .select_from(index).join(Case, joined).join(Unit, Unit.id == Case.unit_id)
+             .where(*_found(index, words, postgres))
+             .order_by(score.desc(), Case.received.desc(), Case.year.desc(), Case.seq.desc())
+             .limit(limit))
+    for row in session.execute(narrowing.apply(query).execution_options(yield_per=200)):
+        yield row[0], row[1], dict(zip(FIELDS, row[2:], strict=True))
+
+
+def where_matched(words: list[str], texts: dict[str, str]) -> list[str]:
+    """The fields holding one of the words, best place first."""
+    return [f for f in FIELDS if any(w in (texts[f] or "").lower() for w in words)]
+
+
+def excerpt(words: list[str], texts: dict[str, str], width: int = 60) -> str:
+    """The line that shows the match best: the summary when it matched, else the first
+    line of another field holding a word, cut around the first word found."""
+    for name in FIELDS:
+        for line in (texts[name] or "").splitlines():
+            lowered = line.lower()
+            at = min((lowered.find(w) for w in words if w in lowered), default=-1)
+            if at < 0:
+                continue
+            if name == "summary" or len(line) <= width:
+                return line
+            start = max(0, min(at - width // 3, len(line) - width))
+            return ("…" if start else "") + line[start:start + width] + \
+                ("…" if start + width < len(line) else "")
+    return texts["summary"]
+
+
+# --- a person's cases ---------------------------------------------------------------------
+
+def petitioner_cases(session: Session, person: Person,
+                     narrowing: Narrowing) -> Iterator[tuple[Case, Unit]]:
+    """Every case of one person, across units and years, newest first."""
+    query = (select(Case, Unit).join(Unit, Unit.id == Case.unit_id)
+             .where(person.condition())
+             .order_by(Case.received.desc(), Case.year.desc(), Case.seq.desc()))
+    for row in session.execute(narrowing.apply(query).execution_options(yield_per=200)):
+        yield row[0], row[1]
+
+
+def record_reveal(session: Session, ids: list[str], today: date, by: str, command: str) -> None:
+    """A reveal of these cases' personal data, one history row each, before it is shown."""
+    from xinfang_cli.store.repository import record
+
+    for case_id in ids:
+        record(session, case_id, today, by, "reveal", [("personal_data", None, command)])
