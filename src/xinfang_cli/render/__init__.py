@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from enum import StrEnum
-from itertools import chain, cycle
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -103,10 +103,10 @@ _encode_values = json.JSONEncoder(ensure_ascii=False, default=_iso,
 
 def encode_rows(keys: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     """Rows of scalar values as JSON objects with these keys, one a line, separated by
-    commas: as `encode_batch` of their dicts would write them, in a third of the time.
+    commas: as `encode_batch` of their dicts would write them, in half the time.
 
     The C encoder spends most of its time on a dict's keys; here it writes the values
-    alone, and the keys are put between them, all in C (split, zip, join)."""
+    alone, and one `%` puts each between its key and the next (all in C)."""
     if not rows:
         return ""
     text = _encode_values(rows)[2:-2]
@@ -115,9 +115,14 @@ def encode_rows(keys: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     # value was itself a list or an object, and the rows are written as dicts
     if text.count("]\x00[") != len(rows) - 1 or len(values) != len(keys) * len(rows):
         return encode_batch([dict(zip(keys, row, strict=True)) for row in rows])
-    heads = ["},\n  {" + encode(keys[0]) + ": ", *(", " + encode(k) + ": " for k in keys[1:])]
-    joined = "".join(chain.from_iterable(zip(cycle(heads), values)))
-    return joined[len("},\n  "):] + "}"
+    return _objects(tuple(keys), len(rows)) % tuple(values)
+
+
+@lru_cache(maxsize=16)
+def _objects(keys: tuple[str, ...], n: int) -> str:
+    """The `%` template of n objects with these keys, one a line."""
+    one = "{" + ", ".join(encode(k).replace("%", "%%") + ": %s" for k in keys) + "}"
+    return ",\n  ".join([one] * n)
 
 
 def json_rows(keys: Sequence[str], batches: Iterable[Sequence[Sequence[Any]]],
