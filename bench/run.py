@@ -1,13 +1,19 @@
 """Time `xf` as whole processes on an empty database and on a 100,000-case district.
 
     python bench/run.py [--runs 5] [--db postgresql+psycopg://postgres@127.0.0.1:5432/postgres]
+    python bench/run.py --only listings   # the listings' lines alone, printed (issue 14)
 
-Generates the data first if `bench/out/` lacks it (`bench/generate.py`), builds the two
+Generates the data first if `bench/out/` lacks it (`bench/generate.py`), builds the
 databases through `xf import` (kept in `bench/out/` for the next run), then times each
 command (median of `--runs`; the 100,000-row import fewer times) with its peak memory,
 and the baselines in the same run: `python -c pass`, `import typer, sqlmodel`, the same
 aggregates as raw SQL, `sqlite-utils insert` of the same CSV. Prints one markdown table
 with the budget lines of issue 6, met or not, and writes it to `bench/RESULTS.md`.
+Then the listings at the speed limit (issue 14): on a district whose open cases are
+mostly overdue (the empty database, then `xf import` of the same CSV: an office's old
+ledger without its closures), what `xf overdue` and `xf list --json` add to the same
+command on the empty database, against the `sqlite3` shell (`psql` on PostgreSQL)
+printing the same rows as JSON; and Taskwarrior's `task overdue` where it is installed.
 With `--db URL` the databases are PostgreSQL databases created on that server, and dropped
 at the end unless `--keep`.
 """
@@ -133,21 +139,29 @@ def xf(store: Store, db: str, *args: str, check: bool = True) -> None:
         raise SystemExit(f"xf {' '.join(args)} failed ({result.returncode}): {result.stderr}")
 
 
-def build(store: Store, rebuild: bool) -> None:
-    """empty: 60 units and one case (so `xf show` has something); district: 100,000 cases."""
+# What each database is imported from: empty, 60 units and one case (so `xf show` has
+# something); district, 100,000 cases with their history; open, the empty database and
+# then 100,000 plain rows without closures (an office that imported an old ledger: most
+# of its open cases overdue).
+SOURCES = {"empty": ("units.json",), "district": ("district.json",),
+           "open": ("units.json", "rows.csv")}
+
+
+def build(store: Store, rebuild: bool, kinds: tuple[str, ...] = ("empty", "district")) -> None:
     if not all((OUT / name).exists() for name in ("district.json", "rows.csv", "ledger.csv")):
         print("generating bench/out/ …", file=sys.stderr)
         subprocess.run([PY, str(HERE / "generate.py"), "--out", str(OUT)], check=True)
-    for kind, source in (("empty", "units.json"), ("district", "district.json")):
+    for kind in kinds:
         if rebuild or not store.exists(kind):
             print(f"building the {kind} database …", file=sys.stderr)
             store.drop(kind)
             store.create(kind)
             start = time.perf_counter()
             xf(store, store.name(kind), "init")
-            xf(store, store.name(kind), "import", str(OUT / source))
-            if kind == "empty":
-                _add(store, store.name(kind))
+            for source in SOURCES[kind]:
+                xf(store, store.name(kind), "import", str(OUT / source))
+                if source == "units.json":
+                    _add(store, store.name(kind))
             print(f"  {time.perf_counter() - start:.1f} s", file=sys.stderr)
         else:
             xf(store, store.name(kind), "db", "upgrade")
@@ -302,7 +316,7 @@ def imports_sqlalchemy(argv: list[str]) -> bool:
 
 def failed(name: str, *timings: Timing) -> str:
     """A note when a run did not exit as it should (only `xf overdue` may exit 1)."""
-    allowed = {0, 1} if name == "xf overdue" else {0}
+    allowed = {0, 1} if name.startswith("xf overdue") else {0}
     codes = sorted({c for t in timings for c in t.codes} - allowed)
     return f" — **exit {', '.join(map(str, codes))}: the timing is not valid**" if codes else ""
 
@@ -408,6 +422,144 @@ def with_ledger(text: str, imported: Timing, undone: Timing, su: Timing) -> str:
                                                                else "")
 
 
+# --- the listings at the speed limit (issue 14) ------------------------------------------------
+
+LISTINGS = {  # name: argv after `xf`, and the baseline printing the same rows
+    "xf overdue": (["overdue"], "overdue"),
+    "xf overdue --json": (["overdue", "--json"], "overdue"),
+    "xf list --overdue --json": (["list", "--overdue", "--json"], "cases overdue"),
+    "xf list --json": (["list", "--json"], "cases"),
+}
+
+# The rows and columns xf prints, as one query: the overdue entry, the case object (the
+# personal data masked as xf masks it). {today}, and the dialect's bits in <...>.
+OVERDUE_SQL = """
+SELECT c.id, u.code AS unit, u.name AS unit_name, c.status,
+  CASE c.status WHEN 'registered' THEN 'accept' ELSE 'handle' END AS deadline,
+  c.pending_due AS due, <days> AS days_overdue, <masked petitioner> AS petitioner,
+  c.summary, c.leader, c.backlog
+FROM petition_case c JOIN unit u ON u.id = c.unit_id
+WHERE c.pending_due IS NOT NULL AND c.pending_due < '{today}'
+ORDER BY c.pending_due, c.year, c.seq"""
+CASES_SQL = """
+SELECT c.id, u.code AS unit, u.name AS unit_name, c.source, c.backlog, c.status, c.received,
+  c.accepted, c.accept_due, c.due, c.extended_days, c.closed, c.outcome, c.satisfaction,
+  <masked petitioner> AS petitioner,
+  substr(c.phone, 1, 3) || '****' || substr(c.phone, length(c.phone) - 3) AS phone,
+  substr(c.id_number, 1, 6) || '********' || substr(c.id_number, length(c.id_number) - 3)
+    AS id_number,
+  c.people, c.people >= 5 AS "group", c.summary, c.topic, c.leader, c.escalation,
+  c.repeat_of, c.review_requested, c.rereview_requested, c.end_reason AS reason,
+  c.extension_reason, coalesce(c.pending_due < '{today}', false) AS overdue
+FROM petition_case c JOIN unit u ON u.id = c.unit_id
+WHERE c.status != 'voided' <where>
+ORDER BY c.year, c.seq"""
+DIALECT = {
+    "sqlite": {"<days>": "CAST(julianday('{today}') - julianday(c.pending_due) AS INTEGER)",
+               "<masked petitioner>": "substr(c.petitioner, 1, 1) || "
+               "replace(hex(zeroblob(length(c.petitioner) - 1)), '00', '*')"},
+    "postgresql": {"<days>": "DATE '{today}' - c.pending_due",
+                   "<masked petitioner>": "left(c.petitioner, 1) || "
+                   "repeat('*', length(c.petitioner) - 1)"},
+}
+
+
+def baseline_sql(which: str, dialect: str) -> str:
+    sql = OVERDUE_SQL if which == "overdue" else CASES_SQL
+    where = "AND c.pending_due IS NOT NULL AND c.pending_due < '{today}'"
+    sql = sql.replace("<where>", where if which == "cases overdue" else "")
+    for part, text in DIALECT[dialect].items():
+        sql = sql.replace(part, text)
+    return " ".join(sql.format(today=TODAY).split())
+
+
+def baseline_argv(store: Store, which: str) -> list[str]:
+    """The database's own shell printing the rows as JSON, one process like xf's."""
+    if store.url is None:
+        return ["sqlite3", "-json", store.name("open"), baseline_sql(which, "sqlite")]
+    url = store.name("open").replace("postgresql+psycopg://", "postgresql://")
+    return ["psql", "-X", "-q", "-A", "-t", "-d", url, "-c",
+            f"SELECT row_to_json(r) FROM ({baseline_sql(which, 'postgresql')}) r"]
+
+
+def listings(store: Store, runs: int) -> tuple[dict[tuple[str, str], Timing], int]:
+    """Round after round: each listing on the empty and the open district, and each
+    baseline once. Also how many cases the open district has overdue."""
+    jobs: dict[tuple[str, str], list[str]] = {}
+    for name, (argv, which) in LISTINGS.items():
+        for kind in ("empty", "open"):
+            jobs[(name, kind)] = [XF, *argv]
+        jobs[(which, "baseline")] = baseline_argv(store, which)
+    results = {key: Timing() for key in jobs}
+    for _ in range(runs):
+        for (name, kind), argv in jobs.items():
+            db = store.name(kind if kind != "baseline" else "open")
+            timed(results[(name, kind)], argv, store.env(db))
+    out = subprocess.run([XF, "overdue", "--json"], env=store.env(store.name("open")),
+                         capture_output=True, text=True).stdout
+    return results, len(__import__("json").loads(out)["overdue"])
+
+
+def taskwarrior(store: Store, runs: int, count: int, ours: Timing) -> str:
+    """`task overdue` on as many overdue tasks as `xf overdue` lists, where Taskwarrior
+    is installed: xf within a quarter of its time."""
+    task = shutil.which("task")
+    if task is None:
+        return (f"| `task overdue` (Taskwarrior), {count:,} overdue tasks | | | | | | | "
+                "xf ≤ ¼ of Taskwarrior's time: skipped, `task` is not installed | — |")
+    home = OUT / "taskwarrior"
+    env = {**os.environ, "TASKRC": str(home / "taskrc"), "TASKDATA": str(home / "data")}
+    if not (home / f"{count}.done").exists():
+        shutil.rmtree(home, ignore_errors=True)
+        (home / "data").mkdir(parents=True)
+        (home / "taskrc").write_text(f"data.location={home / 'data'}\nconfirmation=off\n")
+        tasks = home / "tasks.json"
+        tasks.write_text("\n".join(
+            f'{{"description": "case {n}", "status": "pending", "entry": "20180101T000000Z", '
+            f'"due": "20180901T000000Z"}}' for n in range(count)) + "\n")
+        subprocess.run([task, "import", str(tasks)], env=env, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        (home / f"{count}.done").touch()
+    theirs = Timing()
+    for _ in range(runs):
+        timed(theirs, [task, "rc.verbose=nothing", "overdue"], env)
+    ratio = ours.median / theirs.median
+    mark = "met" if ratio <= 0.25 else "**not met**"
+    return (f"| `task overdue` (Taskwarrior), {count:,} overdue tasks | | {theirs.median:.2f} | | "
+            f"| | {theirs.peak:.0f} | `xf overdue` ≤ ¼ of it: {ratio:.2f}× | {mark} |")
+
+
+def listings_table(store: Store, res: dict[tuple[str, str], Timing], count: int,
+                   task_line: str, runs: int) -> str:
+    shell = "`psql`" if store.url else "`sqlite3 -json`"
+    lines = ["## Listings at the speed limit (issue 14)", "",
+             f"The open district: the empty database, then `xf import` of the same 100,000 "
+             f"rows without closures (an office that imported an old ledger): {count:,} "
+             f"cases overdue on {TODAY}. Median of {runs} rounds; added = open district − "
+             f"empty database; the baseline is the database's shell ({shell}) printing the "
+             "same rows and columns as JSON to /dev/null, as xf does.", "",
+             "| command | empty db (s) | open district (s) | added (s) | baseline (s) "
+             "| added ÷ baseline | peak MiB | budget | met |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"]
+    for name, (_argv, which) in LISTINGS.items():
+        e, d, b = res[(name, "empty")], res[(name, "open")], res[(which, "baseline")]
+        added = d.median - e.median
+        ratio = added / b.median
+        bad = failed(name, e, d) + failed(which, b)
+        ok = ratio <= 3 and d.peak < 150 and not bad
+        lines.append(f"| `{name}` | {e.median:.3f} | {d.median:.3f} | {added:.3f} | "
+                     f"{b.median:.3f} | {ratio:.2f}× | {d.peak:.0f} | added ≤ 3× the "
+                     f"baseline; peak < 150 MiB{bad} | {'met' if ok else '**not met**'} |")
+    lines.append(task_line)
+    return "\n".join(lines) + "\n"
+
+
+def run_listings(store: Store, runs: int) -> str:
+    res, count = listings(store, runs)
+    return listings_table(store, res, count,
+                          taskwarrior(store, runs, count, res[("xf overdue", "open")]), runs)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="a PostgreSQL URL (a server database to create "
@@ -418,10 +570,20 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true",
                         help="PostgreSQL: keep the xf_bench_* databases for the next run")
     parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument("--only", choices=("listings",),
+                        help="run these lines alone (quicker while iterating): printed, "
+                             "not written to the results")
     args = parser.parse_args()
     store = Store(args.db)
     compile_package()
-    build(store, args.rebuild)
+    if args.only == "listings":
+        build(store, args.rebuild, ("empty", "open"))
+        print(run_listings(store, args.runs))
+        if args.db is not None and not args.keep:
+            for kind in ("empty", "open"):
+                store.drop(kind)
+        return
+    build(store, args.rebuild, ("empty", "district", "open"))
     no_sa = {name: imports_sqlalchemy(COMMANDS[name]) for name in ("xf --help", "xf --version")}
     res = quick(store, args.runs)
     base = {name: res.pop((name, "")) for name in BASELINES}
@@ -430,11 +592,12 @@ def main() -> None:
     stream = streaming(store)
     text = table(store, base, res, su, stream, no_sa, args.runs, args.import_runs)
     text = with_ledger(text, *ledger(store, args.import_runs))
+    text += "\n" + run_listings(store, args.runs)
     print(text)
     target = args.results if args.db is None else args.results.with_name("RESULTS-postgres.md")
     target.write_text(text, encoding="utf-8")
     if args.db is not None and not args.keep:
-        for kind in ("empty", "district"):
+        for kind in ("empty", "district", "open"):
             store.drop(kind)
 
 
