@@ -23,8 +23,10 @@ def iso_text(session: Session, column: Any) -> Any:
     return func.to_char(column, "YYYY-MM-DD")
 
 
-def batches(session: Session, query: Any, size: int = BATCH) -> Iterator[list[Any]]:
-    """The rows of `query` as lists of tuples, `size` at a time, fetched as they are used."""
+def batches(session: Session, query: Any, size: int | None = None) -> Iterator[list[Any]]:
+    """The rows of `query` as lists of tuples, `size` (BATCH) at a time, fetched as they
+    are used."""
+    size = size or BATCH
     # Core, not the ORM: a select of columns needs none of its per-row bookkeeping
     result = session.connection().execution_options(yield_per=size).execute(query)
     # What a listing makes of its rows holds no cycle and is dropped a batch at a time: the
