@@ -123,9 +123,10 @@ _AT = {key: i for i, key in enumerate(RECORD_KEYS)}
 def case_records(session: Session, flt: CaseFilter, today: date, reveal: bool = False,
                  group_threshold: int = 5, extra: tuple[Any, ...] = ()
                  ) -> Iterator[list[list[Any]]]:
-    """`case_record` of every case `list_cases` gives, in batches, as lists of values in the
-    order of `RECORD_KEYS`, from row tuples: dates as ISO text, no ORM object. `extra`
-    columns are read after the record's, and left at the end of each list."""
+    """`case_record` of every case the filter matches (whatever its status unless
+    narrowed), in case order, in batches: each a list of values in the order of
+    `RECORD_KEYS`, from row tuples (dates as ISO text, no ORM object). `extra` columns are
+    read after the record's, and left at the end of each list."""
     from xinfang_cli.views.rows import batches
 
     units = {row[0]: (row[1], row[2]) for row in session.execute(
@@ -149,14 +150,6 @@ def case_records(session: Session, flt: CaseFilter, today: date, reveal: bool = 
             values[overdue] = pending is not None and pending < on
             records.append(values)
         yield records
-
-
-def list_cases(session: Session, flt: CaseFilter) -> Iterator[tuple[Case, Unit]]:
-    """Every case matching the filter, whatever its status unless narrowed; streamed."""
-    query = _filtered(select(Case, Unit).join(Unit, Unit.id == Case.unit_id), flt)
-    query = query.order_by(Case.year, Case.seq).execution_options(yield_per=500)
-    for row in session.execute(query):
-        yield row[0], row[1]
 
 
 def reveal_matching(session: Session, flt: CaseFilter, today: date, by: str,
