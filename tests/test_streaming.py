@@ -231,7 +231,7 @@ def test_a_listing_writes_each_batch_before_reading_the_next() -> None:
             yield [(f"2018-{n:04d}", "dagang", "大港中专", "registered", "accept",
                     "2018-10-01", 11, "张*", "要求", None, None)]
 
-    due = DueList(date(2018, 10, 12), 0, 3, 0, date(2018, 10, 1), 9, ["大港中专"], [],
+    due = DueList(date(2018, 10, 12), 0, 3, 0, date(2018, 10, 1), 9, ["大港中专"], list,
                   lines, lambda: iter(()))
     assert due.keys == LINE_KEYS
     for render in (write_overdue_json, print_overdue):

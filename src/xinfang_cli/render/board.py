@@ -130,7 +130,7 @@ class OverdueLayout:
         most = (due.as_of - due.oldest).days if due.oldest is not None else 0
         bounds = [[due.id_width], due.unit_names, statuses,
                   [t("deadline.accept"), t("deadline.handle")], ["0000-00-00"],
-                  [_days(most), _days(-due.warn_days)], ["—", *due.leaders]]
+                  [_days(most), _days(-due.warn_days)], ["—", *due.leaders()]]
         widths = [max(cells(h), *(cells(v) if isinstance(v, str) else v for v in b))
                   for h, b in zip(heads, bounds, strict=False)]
         room = plain_width() - sum(widths) - 3 * (len(heads) - 1) - 4

@@ -136,7 +136,7 @@ class DueList:
     oldest: date | None
     id_width: int
     unit_names: list[str]
-    leaders: list[str]
+    leaders: Callable[[], list[str]]  # read only for a table
     late: Callable[[], Iterator[Lines]]
     soon: Callable[[], Iterator[Lines]]
     keys: tuple[str, ...] = LINE_KEYS
@@ -151,7 +151,7 @@ class DueList:
                    min((e["due"] for e in everyone), default=None),
                    max((len(e["id"]) for e in everyone), default=9),
                    sorted({e["unit_name"] for e in everyone}),
-                   sorted({e["leader"] for e in everyone if e["leader"]}),
+                   lambda: sorted({e["leader"] for e in everyone if e["leader"]}),
                    lambda: iter([late]), lambda: iter([soon]))
 
 
@@ -166,12 +166,12 @@ def due_list(session: Session, as_of: date, warn_days: int = 0) -> DueList:
     last = session.scalar(select(func.max(CaseSequence.last))) or 0
     units = {row[0]: (row[1], row[2]) for row in session.execute(
         select(Unit.id, Unit.code, Unit.name))}
-    leaders = list(session.scalars(select(Case.leader).where(Case.leader.is_not(None))
-                                   .distinct()))
     soon = listed - late if warn_days > 0 else 0
     return DueList(
         as_of, warn_days, late, soon, oldest, 5 + max(4, len(str(last))),
-        [name for _code, name in units.values()], leaders,
+        [name for _code, name in units.values()],
+        lambda: list(session.scalars(  # every case's: a scan of the narrow ix_case_figures
+            select(Case.leader).where(Case.leader.is_not(None)).distinct())),
         lambda: _lines(session, units, as_of, Case.pending_due < as_of),
         lambda: _lines(session, units, as_of, Case.pending_due >= as_of, *pending) if soon
         else iter(()))
