@@ -57,7 +57,9 @@ def empty_postgres(postgres_url: str):  # type: ignore[no-untyped-def]
 def test_db_copy_round_trip(sqlite_xf: Xf, empty_postgres: str, tmp_path: Path) -> None:
     sqlite_xf.ok("init", "--sample")
     before = {cmd: sqlite_xf.json(*cmd.split()) for cmd in ("list", "unit list", "status",
-                                                               "show 2018-0011")}
+                                                               "show 2018-0011",
+                                                               "search 绩效工资")}
+    assert len(before["search 绩效工资"]) == 1  # the search index comes along
     result = sqlite_xf.ok("db", "copy", "--to", empty_postgres)
     assert "petition_case\t43" in result.stdout and "history\t455" in result.stdout
     on_server = Xf(empty_postgres, "postgres")
@@ -72,6 +74,7 @@ def test_db_copy_round_trip(sqlite_xf: Xf, empty_postgres: str, tmp_path: Path) 
     on_server.ok("db", "copy", "--to", str(back))
     home_again = Xf(str(back), "sqlite")
     assert home_again.json("show", "2018-0011") == before["show 2018-0011"]
+    assert home_again.json("search", "绩效工资") == before["search 绩效工资"]
     assert len(home_again.json("list")) == 44
     # a non-empty target is refused, and nothing is written to it
     refused = sqlite_xf("db", "copy", "--to", str(back))

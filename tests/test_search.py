@@ -12,6 +12,7 @@ from conftest import Xf, add_case
 
 ID_ZHANG = "320703198001011237"  # a valid resident ID number (GB 11643 check character)
 ID_LI = "32070319850202102X"
+NO_UNIT = "xf: no unit 'nowhere' (give its code or exact name; see xf unit list).\n"
 
 
 def _ids(xf: Xf, *args: str) -> list[str]:
@@ -125,6 +126,19 @@ def test_search_stays_in_step_with_import_and_its_undo(office: Xf, tmp_path: Pat
     assert _ids(office, "search", "校服") == []
 
 
+def test_search_after_a_full_export_is_restored(cases: Xf, tmp_path: Path) -> None:
+    from test_import_export import wipe
+
+    cases.ok("escalate", "2018-0002", "--to", "district", "--reason", "多次协调未果")
+    before = {w: cases.json("search", w) for w in ("绩效工资", "招生办", "协调未果", "发放时间")}
+    cases.ok("export", "--format", "json", "--reveal", "-o", str(tmp_path / "all.json"))
+    wipe(cases)
+    assert cases.json("search", "绩效工资") == []
+    cases.ok("import", str(tmp_path / "all.json"))
+    assert {w: cases.json("search", w) for w in before} == before
+    assert [c["id"] for c in before["协调未果"]] == ["2018-0002"]
+
+
 def test_search_prints_each_case_and_the_line_that_matched(cases: Xf) -> None:
     assert cases.ok("search", "绩效工资", "--unit", "dagang").stdout == (
         "2018-0002  大港中专  registered  2018-03-01  张*  matched in: summary\n"
@@ -159,7 +173,7 @@ def test_the_words_are_marked_on_a_terminal() -> None:
     (("  ",), "xf: give the words to find: xf search 绩效工资.\n"),
     (("绩效", "--limit", "0"), "xf: --limit 0: must be a positive whole number.\n"),
     (("绩效", "--limit", "-3"), "xf: --limit -3: must be a positive whole number.\n"),
-    (("绩效", "--unit", "nowhere"), "xf: no unit 'nowhere' (give its code or exact name; see xf unit list).\n"),
+    (("绩效", "--unit", "nowhere"), NO_UNIT),
 ])
 def test_search_bad_input_is_one_line_exit_2(office: Xf, args: tuple[str, ...],
                                              message: str) -> None:
@@ -227,7 +241,7 @@ def _history_reveals(xf: Xf) -> int:
      "xf: --id-number: '320703198001011234' is not an ID number (18 characters with a valid "
      "check character, or 15 digits).\n"),
     (("--name", " "), "xf: --name: the name is blank.\n"),
-    (("--name", "张三", "--unit", "nowhere"), "xf: no unit 'nowhere' (give its code or exact name; see xf unit list).\n"),
+    (("--name", "张三", "--unit", "nowhere"), NO_UNIT),
 ])
 def test_petitioner_bad_input_is_one_line_exit_2(people: Xf, args: tuple[str, ...],
                                                  message: str) -> None:
@@ -296,7 +310,8 @@ def test_import_warns_per_row_and_takes_a_repeat_of_column(people: Xf, tmp_path:
     assert imported.stderr.splitlines()[:2] == [
         "xf: row 2 (now 2018-0005): petitioner 张* already has case(s) 2018-0003, "
         "2016-0001 (same ID number).",
-        "xf: row 4 (now 2018-0007): petitioner 王* as in row(s) 3 of this file (same phone)."]
+        "xf: row 4 (now 2018-0007): petitioner 王* already has case(s) 2018-0006 "
+        "(same phone)."]  # once imported, the earlier row is a case like any other
     assert imported.stderr.splitlines()[2] == (
         "xf: for a repeat petition, mark it with xf edit NEW-ID --repeat-of EARLIER-ID.")
     assert people.json("show", "2018-0008")["repeat_of"] == "2018-0004"

@@ -7,8 +7,14 @@
   - SQLite: an FTS5 table with the `trigram` tokenizer; its rowid is the case number
     (`year * 10000000 + seq`), so that a case's row is found without a lookup;
   - PostgreSQL: a plain table with a GIN `pg_trgm` index on all the words in one column.
-  Triggers keep it in step with every write: `xf add`, edits, follow-ups, imports,
-  restores, copies and undo alike, whichever code path makes them. Nothing else writes it.
+  Kept in step with every write, import and undo included:
+  - PostgreSQL: triggers for every write; those on inserts run once per statement over
+    its new rows, so an import's COPY is indexed in one go;
+  - SQLite: triggers for updates and deletes (an edit, an assignment, an undo). Inserts
+    are indexed by the code that writes them (`store/search_index.py`): one row after
+    `xf add`, `xf follow` or `xf escalate`, one statement after an import, a restore or a
+    copy. A trigger on an insert would cost each row of an import ~20 us, and FTS5 writes
+    its pending words out at the end of every statement: per row, 100,000 tiny segments.
 - indexes on the petitioner's phone, ID number, and name within a unit: `xf petitioner`
   and the repeat warnings of `xf add` and `xf import` look them up.
 
@@ -52,24 +58,12 @@ def _sqlite_upgrade() -> None:
     refresh_notes = (f"UPDATE case_search SET notes = {SQLITE_NOTES} "
                      f"WHERE rowid = {NOTE_KEY};")
     for statement in (
-        f"""CREATE TRIGGER case_search_add AFTER INSERT ON petition_case BEGIN
-          INSERT INTO case_search (rowid, summary, topic, leader, reasons, notes)
-          SELECT {KEY.format(case="c")}, c.summary, coalesce(c.topic, ''),
-                 coalesce(c.leader, ''), {SQLITE_REASONS}, ''
-          FROM petition_case c WHERE c.id = new.id;
-        END""",
         f"""CREATE TRIGGER case_search_edit AFTER UPDATE OF summary, topic, leader, end_reason,
             extension_reason, escalation ON petition_case BEGIN
           {refresh_case.format(id="new.id")}
         END""",
         f"""CREATE TRIGGER case_search_gone AFTER DELETE ON petition_case BEGIN
           DELETE FROM case_search WHERE rowid = {KEY.format(case="old")};
-        END""",
-        f"""CREATE TRIGGER case_search_note AFTER INSERT ON followup
-            WHEN new.undone_on IS NULL BEGIN
-          UPDATE case_search SET notes = CASE WHEN notes = '' THEN new.note
-                                              ELSE notes || char(10) || new.note END
-          WHERE rowid = {NOTE_KEY.format(id="new.case_id")};
         END""",
         f"""CREATE TRIGGER case_search_note_edit AFTER UPDATE OF note, undone_on, case_id
             ON followup BEGIN
@@ -78,10 +72,6 @@ def _sqlite_upgrade() -> None:
         END""",
         f"""CREATE TRIGGER case_search_note_gone AFTER DELETE ON followup BEGIN
           {refresh_notes.format(id="old.case_id")}
-        END""",
-        f"""CREATE TRIGGER case_search_reason AFTER INSERT ON history
-            WHEN new.action = 'escalate' AND new.field = 'reason' BEGIN
-          {refresh_case.format(id="new.case_id")}
         END""",
     ):
         op.execute(statement)
@@ -180,8 +170,7 @@ def downgrade() -> None:
             op.execute(f"DROP TRIGGER {name} ON {table}")
             op.execute(f"DROP FUNCTION {name}()")
     else:
-        for name in ("case_search_add", "case_search_edit", "case_search_gone",
-                     "case_search_note", "case_search_note_edit", "case_search_note_gone",
-                     "case_search_reason"):
+        for name in ("case_search_edit", "case_search_gone", "case_search_note_edit",
+                     "case_search_note_gone"):
             op.execute(f"DROP TRIGGER {name}")
     op.execute("DROP TABLE case_search")

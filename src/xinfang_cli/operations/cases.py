@@ -31,6 +31,7 @@ from xinfang_cli.operations.op import (
 )
 from xinfang_cli.store.models import Case, FollowUp, Unit
 from xinfang_cli.store.repository import allocate_case_numbers, case_id, find_unit, get_case
+from xinfang_cli.store.search_index import reindex
 
 
 def check_new_case(op: Op, new: NewCase) -> Unit:
@@ -62,6 +63,7 @@ def add_case(op: Op, new: NewCase) -> Case:
     op.record(case.id, new.received, "add",
               [("status", None, case.status), ("unit", None, unit.code),
                ("accept_due", None, case.accept_due)])
+    reindex(op.session, case.id)
     if new.accepted:
         accept(op, case.id, new.accepted)
     return case
@@ -171,6 +173,8 @@ def escalate(op: Op, ref: str, to: Escalation, reason: str, on: date | None = No
         raise BadInput("err.already_escalated", case=case.id, to=str(to))
     set_fields(op, case, Action.ESCALATE, on, escalation=str(to))
     op.record(case.id, on, "escalate", [("reason", None, reason)])
+    op.session.flush()
+    reindex(op.session, case.id)  # the reason is in the history: searched with the case
     return case
 
 

@@ -22,6 +22,7 @@ from xinfang_cli.domain.registration import event_day
 from xinfang_cli.store.models import Case, FollowUp, Unit
 from xinfang_cli.store.records import Command
 from xinfang_cli.store.repository import get_case, record
+from xinfang_cli.store.search_index import reindex
 
 
 @dataclass
@@ -118,4 +119,5 @@ def add_followup(op: Op, case: Case, kind: FollowupKind, on: date, note: str) ->
     op.session.add(followup)
     op.record(case.id, on, "follow", [("followup", None, kind)])
     op.session.flush()
+    reindex(op.session, case.id)
     return followup

@@ -51,6 +51,7 @@ from xinfang_cli.store.models import (
     utcnow,
 )
 from xinfang_cli.store.records import Command, UnitHistory
+from xinfang_cli.store.search_index import index_missing
 
 CHUNK = 500  # cases per insert: 100,000 cases restore in 97 MiB (2,000: 192-199 MiB), as fast
 
@@ -134,6 +135,7 @@ def _restore(session: Any, doc: Any) -> Restored:
     done.incidents, done.history = len(incidents), done.history + len(loose)
     _numbering(session, v.items(doc, "case_sequence"), years)
     _reset_sequences(session)
+    index_missing(session)  # the cases an import had written: indexed as it would have
     return done
 
 

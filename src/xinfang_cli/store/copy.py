@@ -11,6 +11,7 @@ from sqlmodel import SQLModel
 
 from xinfang_cli.domain.errors import BadInput
 from xinfang_cli.store import models, records  # noqa: F401  (registers the tables)
+from xinfang_cli.store.search_index import index_missing
 
 CHUNK = 2000
 
@@ -35,6 +36,7 @@ def copy_database(source: Engine, target: Engine) -> dict[str, int]:
             for chunk in _chunks(src, table):
                 dst.execute(table.insert(), chunk)
         _link_repeats(src, dst)
+        index_missing(dst)  # on SQLite, the cases an import had written (search_index)
         if dst.dialect.name == "postgresql":
             _reset_sequences(dst)
     return verify(source, target)

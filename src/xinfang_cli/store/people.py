@@ -9,7 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select
+from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from xinfang_cli.domain.enums import CaseStatus
@@ -23,7 +24,7 @@ def phone_digits(phone: str) -> str:
 
 def stored_phone() -> ColumnElement[str]:
     """The stored phone's digits, as the index `ix_case_phone` holds them."""
-    return func.replace(func.replace(Case.phone, " ", ""), "-", "")
+    return _digits(Case.phone)
 
 
 @dataclass(frozen=True)
@@ -83,13 +84,50 @@ class Repeat:
     case: str | None = None  # the id the row was given (None: a dry run)
 
 
-class RepeatFinder:
-    """The repeat warnings of `xf import`: each row's petitioner looked up among the cases
-    on record (one pass over their keys, whatever the size of the file) and among the
-    file's earlier rows."""
+def batch_repeats(session: Session, batch: int, row_of: dict[str, int]) -> list[Repeat]:
+    """The repeat warnings of an import once written: each new case whose petitioner has
+    other cases, on record before or given by an earlier row of the same file (by date of
+    receipt, then number); newest first. Joins on the indexed keys: nothing held per row.
+    (No ORDER BY and no OR in the join: either turns SQLite's plan to a unit's every case.)"""
+    new, old = aliased(Case), aliased(Case)
+    keys = (("id_number", old.id_number == new.id_number),
+            ("phone", _digits(old.phone) == _digits(new.phone)),
+            ("name", and_(old.unit_id == new.unit_id, old.petitioner == new.petitioner)))
+    found: dict[str, tuple[Repeat, list[tuple[object, ...]]]] = {}
+    for key, same in keys:
+        query = (select(new.id, new.petitioner, new.received, new.year, new.seq, old.id,
+                        old.import_batch_id, old.received, old.year, old.seq)
+                 .join(old, same)
+                 .where(new.import_batch_id == batch, new.repeat_of.is_(None),
+                        old.id != new.id, old.status != str(CaseStatus.VOIDED)))
+        for row in _rows(session, query):
+            case_id, name, when, other, other_batch, other_when = (
+                row[0], row[1], tuple(row[2:5]), row[5], row[6], tuple(row[7:10]))
+            if other_batch == batch and other_when > when:
+                continue  # a later row of the same file
+            repeat, others = found.setdefault(
+                case_id, (Repeat(row_of[case_id], name, key, [], [], case_id), []))
+            others.append((*other_when, other))
+    for repeat, others in found.values():
+        others.sort(reverse=True)
+        repeat.cases = list(dict.fromkeys(str(o[-1]) for o in others))
+    return sorted((r for r, _ in found.values()), key=lambda r: r.row)
 
-    def __init__(self, session: Session, exclude_batch: int | None = None) -> None:
-        self.session, self.exclude_batch = session, exclude_batch
+
+def _digits(phone: Any) -> Any:
+    """A phone's digits in SQL, written as the index `ix_case_phone` is: its constants
+    inline, not bound (an index on an expression matches the same expression only)."""
+    blank, space, dash = (literal_column(f"'{c}'") for c in ("", " ", "-"))
+    return func.replace(func.replace(phone, space, blank), dash, blank)
+
+
+class RepeatFinder:
+    """The repeat warnings of `xf import --dry-run` (nothing written): each row's petitioner
+    looked up among the cases on record (one pass over their keys, whatever the size of
+    the file) and among the file's earlier rows."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
         self.wanted: list[tuple[int, str, str | None, str | None, int]] = []
 
     def add(self, row: int, name: str, id_number: str | None, phone: str | None,
@@ -131,9 +169,6 @@ class RepeatFinder:
         query = (select(Case.id, Case.id_number, stored_phone(), Case.unit_id, Case.petitioner)
                  .where(Case.status != str(CaseStatus.VOIDED))
                  .order_by(Case.received.desc(), Case.year.desc(), Case.seq.desc()))
-        if self.exclude_batch is not None:
-            query = query.where(or_(Case.import_batch_id.is_(None),
-                                    Case.import_batch_id != self.exclude_batch))
         found: dict[tuple[str, object], list[str]] = {}
         for case_id, number, phone, unit, name in _rows(self.session, query):
             for key, wanted in ((("id_number", number), numbers), (("phone", phone), phones),

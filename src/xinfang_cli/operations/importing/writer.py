@@ -20,7 +20,8 @@ from xinfang_cli.operations.importing.readers import Table
 from xinfang_cli.operations.importing.rows import RowError, RowReader, RowsRejected, map_headers
 from xinfang_cli.operations.op import check_active
 from xinfang_cli.store.bulk import insert_many
-from xinfang_cli.store.people import Repeat, RepeatFinder
+from xinfang_cli.store.people import Repeat, RepeatFinder, batch_repeats
+from xinfang_cli.store.search_index import index_missing
 
 CHUNK = 2000  # rows per multi-row insert
 Event = tuple[str, date, str, str | None, str | None]  # action, on, field, old, new
@@ -37,7 +38,7 @@ class BulkWriter:
         self.op, self.batch_id = op, batch_id
         self.at = utcnow()
         self.pending: list[tuple[NewCase, Later, Any, int]] = []
-        self.ids: dict[int, str] = {}  # row number → the case id it was given
+        self.rows: dict[str, int] = {}  # the case id given → its row
         self.written = 0
         self._accept_due: dict[date, date] = {}
 
@@ -60,7 +61,7 @@ class BulkWriter:
             year = new.received.year
             seq, next_seq[year] = next_seq[year], next_seq[year] + 1
             case = self._case(new, later, unit, year, seq)
-            self.ids[row] = case["id"]
+            self.rows[case["id"]] = row
             cases.append(case)
             events = self._events(case, later, unit.code)
             if later.note:
@@ -172,7 +173,7 @@ def import_rows(op: Any, table: Table, file_name: str, dry_run: bool = False,
     units = unit_index(op.session)
     batch_id = None if dry_run else _start_batch(op, table, file_name, again)
     writer = BulkWriter(op, batch_id)
-    repeats = RepeatFinder(op.session, batch_id)
+    repeats = RepeatFinder(op.session) if dry_run else None
     errors: list[RowError] = []
     checked = 0
     for number, cells in table.rows:
@@ -191,7 +192,7 @@ def import_rows(op: Any, table: Table, file_name: str, dry_run: bool = False,
                                       lambda n=new: n.repeat_of and get_case(op.session,
                                                                              n.repeat_of))
             unit = units.get(new.unit.strip().lower()) or units.get(new.unit.strip())
-            if not row_errors and not new.repeat_of:
+            if repeats is not None and not row_errors and not new.repeat_of:
                 repeats.add(number, new.petitioner, new.id_number, new.phone, unit.id)
         if row_errors:
             errors += row_errors
@@ -205,10 +206,12 @@ def import_rows(op: Any, table: Table, file_name: str, dry_run: bool = False,
     writer.flush()
     if batch_id is not None:
         _finish_batch(op, batch_id, writer.written)
-    found = repeats.repeats()
-    for repeat in found:
-        repeat.case = writer.ids.get(repeat.row)
-    return ImportResult(checked, batch_id, dry_run, found)
+        index_missing(op.session)
+    if repeats is not None:
+        return ImportResult(checked, batch_id, dry_run, repeats.repeats())
+    assert batch_id is not None
+    return ImportResult(checked, batch_id, dry_run, batch_repeats(op.session, batch_id,
+                                                                  writer.rows))
 
 
 def _start_batch(op: Any, table: Table, file_name: str, again: bool) -> int:
