@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from xinfang_cli.domain.registration import NewCase
     from xinfang_cli.store.people import Person
-    from xinfang_cli.views.search import Narrowing
+    from xinfang_cli.views.cases import CaseFilter
 
 TABLE_OR_JSON = (Format.TABLE, Format.JSON)
 UnitOpt = Annotated[str | None, typer.Option("--unit", help=t("opt.filter_unit"), metavar="UNIT")]
@@ -67,14 +67,13 @@ def search(
     found = search_words(" ".join(words))
     if limit < 1:
         raise BadInput("err.limit", value=limit)
-    narrowing = _narrowing(status_, since)
     threshold = settings().office.group_threshold
     today_ = today()
     with reading() as session:
-        _narrow_unit(session, narrowing, unit)
+        flt = _narrowing(session, status_, since, unit)
 
         def records() -> Any:
-            for case, unit_, texts in query(session, found, narrowing, limit):
+            for case, unit_, texts in query(session, found, flt, limit):
                 record = case_record(case, unit_, today_, False, threshold)
                 record["matched"] = where_matched(found, texts)
                 record["excerpt"] = excerpt(found, texts)
@@ -106,8 +105,8 @@ def petitioner(
     as_json: JsonOpt = False,
     output: OutputOpt = None,
 ) -> None:
-    from xinfang_cli.views.cases import case_record
-    from xinfang_cli.views.search import petitioner_cases
+    from xinfang_cli.cli.views import emit_list
+    from xinfang_cli.views.cases import case_records
 
     chosen = output_format(fmt, as_json, TABLE_OR_JSON)
     given = [k for k, v in (("--phone", phone), ("--id-number", id_number), ("--name", name))
@@ -115,43 +114,32 @@ def petitioner(
     if len(given) != 1:
         raise BadInput("err.petitioner_one_key" if given else "err.petitioner_no_key")
     _check_keys(phone, id_number, name)
-    narrowing = _narrowing(status_, None)
     threshold = settings().office.group_threshold
     if reveal:  # recorded and committed first: a listing cut short has still been seen
         from xinfang_cli.cli.common import operation
-        from xinfang_cli.views.search import record_reveal
+        from xinfang_cli.views.cases import reveal_matching
 
         with operation() as op:
-            person = _person(op.session, phone, id_number, name, unit)
-            ids = [c.id for c, _ in petitioner_cases(op.session, person, narrowing)]
-            record_reveal(op.session, ids, op.today, op.by, "petitioner")
-    today_ = today()
+            flt = _narrowing(op.session, status_, None, unit)
+            flt.also.append(_person(op.session, phone, id_number, name, unit).condition())
+            reveal_matching(op.session, flt, op.today, op.by, "petitioner")
     with reading() as session:
-        person = _person(session, phone, id_number, name, unit)
-        _narrow_unit(session, narrowing, unit)
-        rows = (case_record(c, u, today_, reveal, threshold)
-                for c, u in petitioner_cases(session, person, narrowing))
-        with destination(output) as out:
-            if chosen is Format.JSON:
-                stream_json_array(rows, out)
-            else:
-                from xinfang_cli.render.cases import print_case_list
-
-                print_case_list(rows, out)
+        flt = _narrowing(session, status_, None, unit)
+        flt.also.append(_person(session, phone, id_number, name, unit).condition())
+        emit_list(case_records(session, flt, today(), reveal, threshold, newest_first=True),
+                  chosen, output)
 
 
-def _narrowing(statuses: list[str] | None, since: str | None) -> "Narrowing":
-    from xinfang_cli.views.search import Narrowing
-
-    return Narrowing(statuses=[str(choice(CaseStatus, s, "--status")) for s in statuses or []],
-                     since=day(since, "--since", default_today=False))
-
-
-def _narrow_unit(session: "Session", narrowing: "Narrowing", unit: str | None) -> None:
+def _narrowing(session: "Session", statuses: list[str] | None, since: str | None,
+               unit: str | None) -> "CaseFilter":
+    """The filters of `xf list` these commands share: statuses, received since, unit."""
     from xinfang_cli.store.repository import find_unit
+    from xinfang_cli.views.cases import CaseFilter
 
-    if unit:
-        narrowing.unit = find_unit(session, unit).id
+    return CaseFilter(
+        statuses=[str(choice(CaseStatus, s, "--status")) for s in statuses or []],
+        since=day(since, "--since", default_today=False),
+        unit=find_unit(session, unit).id if unit else None)
 
 
 def _check_keys(phone: str | None, id_number: str | None, name: str | None) -> None:

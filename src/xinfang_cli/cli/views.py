@@ -114,10 +114,10 @@ def list_cases(
     with reading() as session:
         if unit:
             flt.unit = find_unit(session, unit).id
-        _emit_list(case_records(session, flt, when, reveal, threshold), chosen, output)
+        emit_list(case_records(session, flt, when, reveal, threshold), chosen, output)
 
 
-def _emit_list(batches, chosen: Format, output) -> None:  # type: ignore[no-untyped-def]
+def emit_list(batches, chosen: Format, output) -> None:  # type: ignore[no-untyped-def]
     """Stream the listing, a batch of cases at a time: the first lines leave before the
     last case is read."""
     from xinfang_cli.views.cases import RECORD_KEYS

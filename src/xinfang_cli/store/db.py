@@ -182,7 +182,8 @@ def refresh_statistics(engine: Engine) -> None:
         with engine.connect() as conn:
             conn = conn.execution_options(isolation_level="AUTOCOMMIT")
             conn.exec_driver_sql("SET lock_timeout = '10s'")  # never hang behind a long job
-            conn.exec_driver_sql("VACUUM (ANALYZE) petition_case, followup, history, incident")
+            conn.exec_driver_sql(
+                "VACUUM (ANALYZE) petition_case, followup, history, incident, case_search")
             conn.exec_driver_sql("RESET lock_timeout")
     except DBAPIError:
         pass

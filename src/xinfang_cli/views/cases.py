@@ -69,9 +69,12 @@ class CaseFilter:
     overdue_on: date | None = None
     since: date | None = None
     open_only: bool = False
+    also: list[Any] = field(default_factory=list)  # more conditions (`xf petitioner`'s key)
 
 
-def _filtered(query, flt: CaseFilter):  # type: ignore[no-untyped-def]
+def filtered(query, flt: CaseFilter):  # type: ignore[no-untyped-def]
+    """`query` narrowed to the cases the filter matches."""
+    query = query.where(*flt.also)
     if flt.unit is not None:
         query = query.where(Case.unit_id == flt.unit)
     if flt.statuses:
@@ -121,18 +124,20 @@ _AT = {key: i for i, key in enumerate(RECORD_KEYS)}
 
 
 def case_records(session: Session, flt: CaseFilter, today: date, reveal: bool = False,
-                 group_threshold: int = 5, extra: tuple[Any, ...] = ()
-                 ) -> Iterator[list[list[Any]]]:
+                 group_threshold: int = 5, extra: tuple[Any, ...] = (),
+                 newest_first: bool = False) -> Iterator[list[list[Any]]]:
     """`case_record` of every case the filter matches (whatever its status unless
-    narrowed), in case order, in batches: each a list of values in the order of
-    `RECORD_KEYS`, from row tuples (dates as ISO text, no ORM object). `extra` columns are
-    read after the record's, and left at the end of each list."""
+    narrowed), in case order (or the newest received first), in batches: each a list of
+    values in the order of `RECORD_KEYS`, from row tuples (dates as ISO text, no ORM
+    object). `extra` columns are read after the record's, and left at the end of each
+    list."""
     from xinfang_cli.views.rows import batches
 
     units = {row[0]: (row[1], row[2]) for row in session.execute(
         select(Unit.id, Unit.code, Unit.name))}
-    query = _filtered(select(*record_columns(session), *extra), flt).order_by(
-        Case.year, Case.seq)
+    order = ((Case.received.desc(), Case.year.desc(), Case.seq.desc()) if newest_first
+             else (Case.year, Case.seq))
+    query = filtered(select(*record_columns(session), *extra), flt).order_by(*order)
     on = today.isoformat()
     unit, petitioner, phone, id_number, people, group, overdue = (_AT[k] for k in (
         "unit", "petitioner", "phone", "id_number", "people", "group", "overdue"))
@@ -160,7 +165,7 @@ def reveal_matching(session: Session, flt: CaseFilter, today: date, by: str,
 
     from xinfang_cli.store.models import utcnow
 
-    rows = _filtered(select(Case.id, literal(utcnow(), DateTime(timezone=True)),
+    rows = filtered(select(Case.id, literal(utcnow(), DateTime(timezone=True)),
                             literal(today, Date), literal(by, String),
                             literal("reveal", String), literal("personal_data", String),
                             literal(command, String)), flt)

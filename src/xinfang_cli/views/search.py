@@ -1,20 +1,16 @@
-"""Finding things: the words of a petition (`xf search`), a person's every case
-(`xf petitioner`), and the earlier cases of a petitioner being registered (the repeat
-warnings of `xf add` and `xf import`).
+"""Finding cases by the words of a petition (`xf search`). (A person's cases, for
+`xf petitioner`, are a listing narrowed by `store/people.py`'s condition.)
 
-The words are looked up in `case_search` (revision 0006), kept in step by triggers: on
-SQLite an FTS5 table with the trigram tokenizer, on PostgreSQL a table with a `pg_trgm`
-GIN index. Chinese is matched as written: any three characters in a row are indexed, so
-绩效工资 is found inside 要求补发2016年绩效工资 with no word list. A word of one or two
-characters cannot use a trigram; it is looked for in every row (a scan, still well under
-a second for 100,000 cases).
-
-A person is found as `store/people.py` says: by the stored values, inside the query.
+The words are looked up in `case_search` (revision 0006; how it is kept in step:
+docs/architecture.md, *Finding things*): on SQLite an FTS5 table with the trigram
+tokenizer, on PostgreSQL a table with a `pg_trgm` GIN index. Chinese is matched as
+written: any three characters in a row are indexed, so 绩效工资 is found inside
+要求补发2016年绩效工资 with no word list. A word of one or two characters cannot use a
+trigram; it is looked for in every row (a scan, still well under a second for 100,000
+cases).
 """
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from sqlalchemy import (
@@ -31,10 +27,9 @@ from sqlalchemy import (
 )
 from sqlmodel import Session
 
-from xinfang_cli.domain.enums import CaseStatus
 from xinfang_cli.domain.errors import BadInput
 from xinfang_cli.store.models import Case, Unit
-from xinfang_cli.store.people import Person
+from xinfang_cli.views.cases import CaseFilter, filtered
 
 # where the words are, best place first, and how much a match there weighs
 FIELDS = ("summary", "topic", "leader", "reasons", "notes")
@@ -52,26 +47,6 @@ def search_words(text_: str) -> list[str]:
     if not words:
         raise BadInput("err.search_empty")
     return words
-
-
-@dataclass
-class Narrowing:
-    """The filters `xf search` and `xf petitioner` share with `xf list`."""
-
-    unit: int | None = None
-    statuses: list[str] = field(default_factory=list)
-    since: date | None = None
-
-    def apply(self, query):  # type: ignore[no-untyped-def]
-        if self.unit is not None:
-            query = query.where(Case.unit_id == self.unit)
-        if self.statuses:
-            query = query.where(Case.status.in_(self.statuses))
-        else:  # a voided case is found only when asked for by its status
-            query = query.where(Case.status != str(CaseStatus.VOIDED))
-        if self.since is not None:
-            query = query.where(Case.received >= self.since)
-        return query
 
 
 def _index(session: Session):  # type: ignore[no-untyped-def]
@@ -115,7 +90,7 @@ def _score(index, words: list[str]):  # type: ignore[no-untyped-def]
     return total
 
 
-def search(session: Session, words: list[str], narrowing: Narrowing,
+def search(session: Session, words: list[str], flt: CaseFilter,
            limit: int) -> Iterator[tuple[Case, Unit, dict[str, str]]]:
     """Cases holding every word: best matches first, then the newest; with the words of
     each (summary, topic, leader, reasons, notes), to show where they matched."""
@@ -127,7 +102,7 @@ def search(session: Session, words: list[str], narrowing: Narrowing,
              .where(*_found(index, words, postgres))
              .order_by(score.desc(), Case.received.desc(), Case.year.desc(), Case.seq.desc())
              .limit(limit))
-    for row in session.execute(narrowing.apply(query).execution_options(yield_per=200)):
+    for row in session.execute(filtered(query, flt).execution_options(yield_per=200)):
         yield row[0], row[1], dict(zip(FIELDS, row[2:], strict=True))
 
 
@@ -151,23 +126,3 @@ def excerpt(words: list[str], texts: dict[str, str], width: int = 60) -> str:
             return ("…" if start else "") + line[start:start + width] + \
                 ("…" if start + width < len(line) else "")
     return texts["summary"]
-
-
-# --- a person's cases ---------------------------------------------------------------------
-
-def petitioner_cases(session: Session, person: Person,
-                     narrowing: Narrowing) -> Iterator[tuple[Case, Unit]]:
-    """Every case of one person, across units and years, newest first."""
-    query = (select(Case, Unit).join(Unit, Unit.id == Case.unit_id)
-             .where(person.condition())
-             .order_by(Case.received.desc(), Case.year.desc(), Case.seq.desc()))
-    for row in session.execute(narrowing.apply(query).execution_options(yield_per=200)):
-        yield row[0], row[1]
-
-
-def record_reveal(session: Session, ids: list[str], today: date, by: str, command: str) -> None:
-    """A reveal of these cases' personal data, one history row each, before it is shown."""
-    from xinfang_cli.store.repository import record
-
-    for case_id in ids:
-        record(session, case_id, today, by, "reveal", [("personal_data", None, command)])
