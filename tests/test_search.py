@@ -126,6 +126,40 @@ def test_search_stays_in_step_with_import_and_its_undo(office: Xf, tmp_path: Pat
     assert _ids(office, "search", "校服") == []
 
 
+def test_an_undone_escalation_takes_its_reason_along(cases: Xf) -> None:
+    cases.ok("escalate", "2018-0002", "--to", "city", "--reason", "误报市级")
+    cases.ok("undo", "--yes")
+    cases.ok("escalate", "2018-0002", "--to", "district", "--reason", "区级会办协调")
+    assert _ids(cases, "search", "误报市级") == []
+    assert _ids(cases, "search", "区级会办") == ["2018-0002"]
+    cases.ok("undo", "2018-0002", "--yes")
+    assert _ids(cases, "search", "区级会办") == []
+    cases.ok("undo", "2018-0002", "--yes")  # the undo undone: the escalation stands again
+    assert cases.json("show", "2018-0002")["escalation"] == "district"
+    assert _ids(cases, "search", "区级会办") == ["2018-0002"]
+    assert _ids(cases, "search", "误报市级") == []
+
+
+@pytest.mark.parametrize("word", ['"', "%", "_", "\\", "a*", "^b", "c:d", "(e)", "f-g",
+                                  "NEAR", "AND", "OR", "'", '"引号"'])
+def test_any_characters_are_words_to_find(office: Xf, word: str) -> None:
+    add_case(office, summary=f"含特殊字符{word}的摘要")
+    add_case(office, summary="普通摘要")
+    assert _ids(office, "search", word) == ["2018-0001"]
+
+
+def test_short_words_fold_case_beyond_ascii(office: Xf) -> None:
+    add_case(office, summary="ÉCOLE ÄB ＷＩＦＩ")
+    for word in ("äb", "ÄB", "ｗｉ", "école", "wifi"[:0] or "ＷＩＦＩ"):
+        assert _ids(office, "search", word) == ["2018-0001"], word
+
+
+def test_the_sample_office_is_searchable_at_once(xf: Xf) -> None:
+    xf.ok("init", "--sample")
+    assert [(c["id"], c["matched"]) for c in xf.json("search", "校车")] == [
+        ("2018-0025", ["summary", "reasons", "notes"]), ("2018-0043", ["topic"])]
+
+
 def test_search_after_a_full_export_is_restored(cases: Xf, tmp_path: Path) -> None:
     from test_import_export import wipe
 
@@ -171,8 +205,10 @@ def test_the_words_are_marked_on_a_terminal() -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (("",), "xf: give the words to find: xf search 绩效工资.\n"),
     (("  ",), "xf: give the words to find: xf search 绩效工资.\n"),
-    (("绩效", "--limit", "0"), "xf: --limit 0: must be a positive whole number.\n"),
-    (("绩效", "--limit", "-3"), "xf: --limit -3: must be a positive whole number.\n"),
+    (("绩效", "--limit", "0"), "xf: --limit 0: must be a whole number from 1 to 1000000.\n"),
+    (("绩效", "--limit", "-3"), "xf: --limit -3: must be a whole number from 1 to 1000000.\n"),
+    (("绩效", "--limit", "99999999999999999999"),
+     "xf: --limit 99999999999999999999: must be a whole number from 1 to 1000000.\n"),
     (("绩效", "--unit", "nowhere"), NO_UNIT),
 ])
 def test_search_bad_input_is_one_line_exit_2(office: Xf, args: tuple[str, ...],
@@ -261,8 +297,8 @@ def test_add_warns_of_earlier_cases_and_blocks_nothing(people: Xf) -> None:
         "xf: petitioner 张* already has 2 case(s) (same phone):\n"
         "xf:   1. 2018-0001  2018-02-01  港城实验小学  registered  要求解决待遇问题\n"
         "xf:   2. 2016-0001  2016-04-01  大港中专  registered  要求解决待遇问题\n"
-        "xf: if this is a repeat petition, add --repeat-of with the earlier case "
-        "(e.g. --repeat-of 2018-0001).\n")
+        "xf: if this is a repeat petition, mark it: xf edit 2018-0005 --repeat-of 2018-0001 "
+        "(or another listed case).\n")
     assert people.json("show", "2018-0005")["repeat_of"] is None
 
 
@@ -288,6 +324,32 @@ def test_a_repeat_counts_in_the_scorecard_once_marked(people: Xf) -> None:
     result = people("edit", "2018-0004", "--repeat-of", "2018-0004")
     assert (result.exit_code, result.stderr) == (
         2, "xf: --repeat-of: 2018-0004 cannot be a repeat of itself.\n")
+
+
+def test_a_warning_lists_the_newest_ten(office: Xf) -> None:
+    for day in range(1, 13):
+        add_case(office, "--phone", "13812345678", received=f"2018-03-{day:02d}")
+    result = office.ok("add", "--unit", "dagang", "--source", "visit", "--petitioner", "张三",
+                       "--summary", "第十三次", "--phone", "13812345678")
+    lines = result.stderr.splitlines()
+    assert lines[0] == ("xf: petitioner 张* already has 12 cases (same phone); "
+                        "the newest 10:")
+    assert [line.split()[2] for line in lines[1:11]] == [f"2018-00{n:02d}"
+                                                         for n in range(12, 2, -1)]
+    assert len(lines) == 12
+
+
+def test_dry_run_and_import_warn_alike_past_a_row_with_repeat_of(people: Xf,
+                                                                 tmp_path: Path) -> None:
+    sheet = tmp_path / "in.csv"
+    sheet.write_text("单位,来源,收到日期,信访人,诉求摘要,联系电话,重复信访\n"
+                     "gcsx,来访,2018-10-01,王五,初次,13700002222,2018-0001\n"
+                     "gcsx,来访,2018-10-02,王五,又来,13700002222,\n", encoding="utf-8")
+    checked = people.ok("import", str(sheet), "--dry-run").stderr.splitlines()
+    assert checked[0] == "xf: row 3: petitioner 王* as in row(s) 2 of this file (same phone)."
+    imported = people.ok("import", str(sheet)).stderr.splitlines()
+    assert imported[0] == ("xf: row 3 (now 2018-0006): petitioner 王* already has case(s) "
+                           "2018-0005 (same phone).")
 
 
 def test_import_warns_per_row_and_takes_a_repeat_of_column(people: Xf, tmp_path: Path) -> None:

@@ -37,11 +37,15 @@ KEY = "({case}.year * 10000000 + {case}.seq)"  # SQLite: a case's row in case_se
 NOTE_KEY = ("(CAST(substr({id}, 1, instr({id}, '-') - 1) AS INTEGER) * 10000000"
             " + CAST(substr({id}, instr({id}, '-') + 1) AS INTEGER))")
 
+# An escalation's reason counts while its command stands: not undone, or its undo undone.
+IN_FORCE = """NOT EXISTS (SELECT 1 FROM command u WHERE u.undo_of = h.command_id
+      AND NOT EXISTS (SELECT 1 FROM command v WHERE v.undo_of = u.id))"""
 # Why a case was rejected or terminated, extended, escalated: one line each.
-SQLITE_REASONS = """trim(coalesce(c.end_reason, '') || char(10) || coalesce(c.extension_reason, '')
+SQLITE_REASONS = f"""trim(coalesce(c.end_reason, '') || char(10) || coalesce(c.extension_reason, '')
   || char(10) || CASE WHEN c.escalation IS NULL THEN '' ELSE coalesce((
     SELECT group_concat(h.new, char(10)) FROM history h
-    WHERE h.case_id = c.id AND h.action = 'escalate' AND h.field = 'reason'), '') END,
+    WHERE h.case_id = c.id AND h.action = 'escalate' AND h.field = 'reason'
+      AND {IN_FORCE}), '') END,
   char(10))"""
 SQLITE_NOTES = """coalesce((SELECT group_concat(f.note, char(10)) FROM followup f
   WHERE f.case_id = {id} AND f.undone_on IS NULL), '')"""
@@ -81,10 +85,11 @@ def _sqlite_upgrade() -> None:
         FROM petition_case c""")
 
 
-PG_REASONS = """concat_ws(E'\\n', nullif(c.end_reason, ''), nullif(c.extension_reason, ''),
+PG_REASONS = f"""concat_ws(E'\\n', nullif(c.end_reason, ''), nullif(c.extension_reason, ''),
   CASE WHEN c.escalation IS NOT NULL THEN (
     SELECT string_agg(h.new, E'\\n' ORDER BY h.id) FROM history h
-    WHERE h.case_id = c.id AND h.action = 'escalate' AND h.field = 'reason') END)"""
+    WHERE h.case_id = c.id AND h.action = 'escalate' AND h.field = 'reason'
+      AND {IN_FORCE}) END)"""
 PG_NOTES = """coalesce((SELECT string_agg(f.note, E'\\n' ORDER BY f.id) FROM followup f
   WHERE f.case_id = {id} AND f.undone_on IS NULL), '')"""
 PG_FUNCTIONS = {

@@ -105,12 +105,13 @@ def add(
         accepted=day(accepted, "--accepted", default_today=False),
         repeat_of=repeat_of,
     )
+    hint = None
     if new.repeat_of is None:
         from xinfang_cli.cli.find import repeat_of as ask_repeat
         from xinfang_cli.domain.registration import check_case_fields
 
         check_case_fields(new, today())  # a bad field is told before any warning
-        new.repeat_of = ask_repeat(new)
+        new.repeat_of, hint = ask_repeat(new)
     with operation() as op:
         case = add_case(op, new)
         record = _record(op, case) if as_json else None
@@ -118,6 +119,8 @@ def add(
         write_json(record)
     else:
         typer.echo(case.id)
+    if hint is not None:  # not asked (no terminal): how to mark it once it is a repeat
+        typer.echo(f"xf: {t('repeat.hint', id=case.id, earlier=hint)}", err=True)
 
 
 def _record(op, case):  # type: ignore[no-untyped-def]

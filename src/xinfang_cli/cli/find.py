@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from xinfang_cli.views.cases import CaseFilter
 
 TABLE_OR_JSON = (Format.TABLE, Format.JSON)
+MAX_LIMIT = 1_000_000
 UnitOpt = Annotated[str | None, typer.Option("--unit", help=t("opt.filter_unit"), metavar="UNIT")]
 StatusOpt = Annotated[
     list[str] | None, typer.Option("--status", help=t("opt.filter_status"), metavar="STATUS")
@@ -65,7 +66,7 @@ def search(
 
     chosen = output_format(fmt, as_json, TABLE_OR_JSON)
     found = search_words(" ".join(words))
-    if limit < 1:
+    if not 1 <= limit <= MAX_LIMIT:
         raise BadInput("err.limit", value=limit)
     threshold = settings().office.group_threshold
     today_ = today()
@@ -165,24 +166,32 @@ def _person(session: "Session", phone: str | None, id_number: str | None, name: 
 
 # --- the repeat check of `xf add` -------------------------------------------------------------
 
-def repeat_of(new: "NewCase") -> str | None:
+def repeat_of(new: "NewCase") -> tuple[str | None, str | None]:
     """Before `xf add` registers: the petitioner's cases on record, if any, told on stderr
-    (masked) with how to mark a repeat; on a terminal, asked whether it is one. The answer
-    (a case id) or None. Nothing is blocked."""
+    (masked); on a terminal, asked whether it is a repeat of one. Nothing is blocked.
+    Returns the answer (a case id, or None), and the newest earlier case to name in a hint
+    once the new case has its id (None when nothing was found or the clerk answered)."""
     from xinfang_cli.domain.masking import mask_name
     from xinfang_cli.render.search import repeat_warning
-    from xinfang_cli.store.people import earlier_cases
+    from xinfang_cli.store.people import count_cases, earlier_cases
 
     with reading() as session:
         person = _person(session, new.phone, new.id_number, new.petitioner, new.unit)
         earlier = earlier_cases(session, person)
+        total = count_cases(session, person) if len(earlier) == EARLIER_SHOWN else len(earlier)
     if not earlier:
-        return None
-    for line in repeat_warning(mask_name(new.petitioner.strip()) or "", earlier):
+        return None, None
+    for line in repeat_warning(mask_name(new.petitioner.strip()) or "", earlier, total):
         typer.echo(f"xf: {line}", err=True)
     if not sys.stdin.isatty():
-        return None
-    ids = [e["id"] for e in earlier]
+        return None, earlier[0]["id"]
+    return _ask_repeat([e["id"] for e in earlier]), None
+
+
+EARLIER_SHOWN = 10  # a repeat warning lists the newest ten
+
+
+def _ask_repeat(ids: list[str]) -> str | None:
     while True:
         answer = str(typer.prompt(t("prompt.repeat_of"), default="", show_default=False,
                                   err=True)).strip().upper()

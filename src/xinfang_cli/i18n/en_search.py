@@ -19,7 +19,7 @@ MESSAGES: dict[str, str] = {
     "opt.find_id_number": "Find by resident ID number.",
     "opt.find_name": "Find by the petitioner's name (add --unit where names repeat).",
     "err.search_empty": "give the words to find: xf search 绩效工资.",
-    "err.limit": "--limit {value}: must be a positive whole number.",
+    "err.limit": "--limit {value}: must be a whole number from 1 to 1000000.",
     "err.petitioner_no_key": "give one of --phone, --id-number or --name.",
     "err.petitioner_one_key": "give only one of --phone, --id-number and --name.",
     "err.petitioner_blank_name": "--name: the name is blank.",
@@ -35,8 +35,9 @@ MESSAGES: dict[str, str] = {
     "repeat.key.phone": "same phone",
     "repeat.key.name": "same name at the unit",
     "repeat.found": "petitioner {name} already has {n} case(s) ({keys}):",
-    "repeat.hint": "if this is a repeat petition, add --repeat-of with the earlier case "
-                   "(e.g. --repeat-of {id}).",
+    "repeat.found_newest": "petitioner {name} already has {n} cases ({keys}); the newest {shown}:",
+    "repeat.hint": "if this is a repeat petition, mark it: xf edit {id} --repeat-of {earlier} "
+                   "(or another listed case).",
     "prompt.repeat_of": "Is it a repeat of one of these? Number or case id; Enter for no",
     "prompt.repeat_again": "Type a number from 1 to {n}, a listed case id, or just Enter.",
     "import.repeat": "row {row}{given}: petitioner {name} already has case(s) {cases} ({by}).",

@@ -42,13 +42,13 @@ def print_found(records: Iterable[dict[str, Any]], words: list[str], out: IO[str
     return count
 
 
-def repeat_warning(name: str, earlier: list[dict[str, Any]]) -> list[str]:
-    """`xf add`: the petitioner already has cases: which, and how to say it is a repeat."""
+def repeat_warning(name: str, earlier: list[dict[str, Any]], total: int) -> list[str]:
+    """`xf add`: the petitioner already has cases (`total`; the newest `earlier` listed)."""
     keys = t("search.sep").join(dict.fromkeys(t(f"repeat.key.{e['matched']}") for e in earlier))
-    lines = [t("repeat.found", name=name, n=len(earlier), keys=keys)]
+    lines = [t("repeat.found", name=name, n=total, keys=keys) if total == len(earlier)
+             else t("repeat.found_newest", name=name, n=total, keys=keys, shown=len(earlier))]
     for i, e in enumerate(earlier, 1):
         summary = e["summary"] if len(e["summary"]) <= 30 else e["summary"][:29] + "…"
         lines.append(f"  {i}. {e['id']}  {text(e['received'])}  {e['unit_name']}  "
                      f"{enum_text(e['status'])}  {summary}")
-    lines.append(t("repeat.hint", id=earlier[0]["id"]))
     return lines

@@ -72,6 +72,12 @@ def earlier_cases(session: Session, person: Person, limit: int = 10) -> list[dic
             in rows]
 
 
+def count_cases(session: Session, person: Person) -> int:
+    """How many cases the person has on record (a voided one left out)."""
+    return session.scalar(select(func.count()).select_from(Case).where(
+        person.condition(), Case.status != str(CaseStatus.VOIDED))) or 0
+
+
 @dataclass
 class Repeat:
     """An import row whose petitioner already has cases: on record, or in earlier rows."""
@@ -128,13 +134,15 @@ class RepeatFinder:
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.wanted: list[tuple[int, str, str | None, str | None, int]] = []
+        self.wanted: list[tuple[int, str, str | None, str | None, int, bool]] = []
 
     def add(self, row: int, name: str, id_number: str | None, phone: str | None,
-            unit: int) -> None:
+            unit: int, warn: bool = True) -> None:
+        """A row; `warn` False for one that names its earlier case (`repeat_of`): it is
+        not warned of, but a later row of the same person is."""
         number = id_number.strip().upper() if id_number and id_number.strip() else None
         digits = phone_digits(phone) if phone and phone.strip() else None
-        self.wanted.append((row, name.strip(), number, digits, unit))
+        self.wanted.append((row, name.strip(), number, digits, unit, warn))
 
     def repeats(self) -> list[Repeat]:
         if not self.wanted:
@@ -142,7 +150,7 @@ class RepeatFinder:
         on_record = self._on_record()
         seen: dict[tuple[str, object], list[int]] = {}
         found = []
-        for row, name, number, digits, unit in self.wanted:
+        for row, name, number, digits, unit, warn in self.wanted:
             keys = [k for k in (("id_number", number), ("phone", digits),
                                 ("name", (unit, name))) if k[1] is not None]
             cases: list[str] = []
@@ -157,7 +165,7 @@ class RepeatFinder:
                 rows += [r for r in earlier if r not in rows]
             for key in keys:
                 seen.setdefault(key, []).append(row)
-            if shared is not None:
+            if shared is not None and warn:
                 found.append(Repeat(row, name, shared, cases, sorted(rows)))
         return found
 

@@ -15,11 +15,15 @@ from typing import Any
 from sqlalchemy import text
 
 KEY = "(c.year * 10000000 + c.seq)"
+# a case's row, as revision 0006 builds it: an escalation's reason while its command
+# stands (not undone, or its undo undone)
 ROW = f"""SELECT {KEY}, c.summary, coalesce(c.topic, ''), coalesce(c.leader, ''),
   trim(coalesce(c.end_reason, '') || char(10) || coalesce(c.extension_reason, '')
     || char(10) || CASE WHEN c.escalation IS NULL THEN '' ELSE coalesce((
       SELECT group_concat(h.new, char(10)) FROM history h
-      WHERE h.case_id = c.id AND h.action = 'escalate' AND h.field = 'reason'), '') END,
+      WHERE h.case_id = c.id AND h.action = 'escalate' AND h.field = 'reason'
+        AND NOT EXISTS (SELECT 1 FROM command u WHERE u.undo_of = h.command_id
+          AND NOT EXISTS (SELECT 1 FROM command v WHERE v.undo_of = u.id))), '') END,
     char(10)),
   coalesce((SELECT group_concat(f.note, char(10)) FROM followup f
     WHERE f.case_id = c.id AND f.undone_on IS NULL), '')

@@ -69,7 +69,7 @@ def _found(index, words: list[str], postgres: bool) -> list[ColumnElement[bool]]
     if long:
         phrase = " AND ".join('"' + w.replace('"', '""') + '"' for w in long)
         conditions.append(text("case_search MATCH :phrase").bindparams(phrase=phrase))
-    everything = func.lower(index.c.summary + "\n" + index.c.topic + "\n" + index.c.leader
+    everything = func.xf_lower(index.c.summary + "\n" + index.c.topic + "\n" + index.c.leader
                             + "\n" + index.c.reasons + "\n" + index.c.notes)
     conditions += [func.instr(everything, w) > 0 for w in words if len(w) < TRIGRAM]
     return conditions
@@ -79,12 +79,12 @@ def _escaped(word: str) -> str:
     return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _score(index, words: list[str]):  # type: ignore[no-untyped-def]
+def _score(index, words: list[str], postgres: bool):  # type: ignore[no-untyped-def]
     """How well a case matches: each time a word occurs, by where (the summary weighs most)."""
     total: Any = literal(0)
     for word in words:
         for name in FIELDS:
-            lowered = func.lower(index.c[name])
+            lowered = (func.lower if postgres else func.xf_lower)(index.c[name])
             found = func.length(lowered) - func.length(func.replace(lowered, word, ""))
             total = total + found * WEIGHTS[name]
     return total
@@ -96,7 +96,7 @@ def search(session: Session, words: list[str], flt: CaseFilter,
     each (summary, topic, leader, reasons, notes), to show where they matched."""
     postgres = session.get_bind().dialect.name == "postgresql"
     index, joined = _index(session)
-    score = _score(index, words)
+    score = _score(index, words, postgres)
     query = (select(Case, Unit, *(index.c[f] for f in FIELDS))
              .select_from(index).join(Case, joined).join(Unit, Unit.id == Case.unit_id)
              .where(*_found(index, words, postgres))

@@ -192,8 +192,9 @@ def import_rows(op: Any, table: Table, file_name: str, dry_run: bool = False,
                                       lambda n=new: n.repeat_of and get_case(op.session,
                                                                              n.repeat_of))
             unit = units.get(new.unit.strip().lower()) or units.get(new.unit.strip())
-            if repeats is not None and not row_errors and not new.repeat_of:
-                repeats.add(number, new.petitioner, new.id_number, new.phone, unit.id)
+            if repeats is not None and not row_errors:
+                repeats.add(number, new.petitioner, new.id_number, new.phone, unit.id,
+                            warn=not new.repeat_of)
         if row_errors:
             errors += row_errors
         elif not dry_run and not errors:
