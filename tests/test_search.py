@@ -352,7 +352,10 @@ def test_dry_run_and_import_warn_alike_past_a_row_with_repeat_of(people: Xf,
                            "2018-0005 (same phone).")
 
 
-def test_import_warns_per_row_and_takes_a_repeat_of_column(people: Xf, tmp_path: Path) -> None:
+@pytest.mark.parametrize("few", [300, 0])  # by the indexes, or by one pass over every case
+def test_import_warns_per_row_and_takes_a_repeat_of_column(
+        people: Xf, tmp_path: Path, few: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("xinfang_cli.store.people.FEW_KEYS", few)
     sheet = tmp_path / "in.csv"
     sheet.write_text(
         "单位,来源,收到日期,信访人,诉求摘要,联系电话,身份证号,重复信访\n"

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select, tuple_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
@@ -127,6 +127,9 @@ def _digits(phone: Any) -> Any:
     return func.replace(func.replace(phone, space, blank), dash, blank)
 
 
+FEW_KEYS = 300  # a dry run of a file with more keys reads every case's once instead
+
+
 class RepeatFinder:
     """The repeat warnings of `xf import --dry-run` (nothing written): each row's petitioner
     looked up among the cases on record (one pass over their keys, whatever the size of
@@ -177,6 +180,9 @@ class RepeatFinder:
         query = (select(Case.id, Case.id_number, stored_phone(), Case.unit_id, Case.petitioner)
                  .where(Case.status != str(CaseStatus.VOIDED))
                  .order_by(Case.received.desc(), Case.year.desc(), Case.seq.desc()))
+        if len(numbers) + len(phones) + len(names) <= FEW_KEYS:  # through the indexes
+            query = query.where(or_(Case.id_number.in_(numbers), stored_phone().in_(phones),
+                                    tuple_(Case.unit_id, Case.petitioner).in_(names)))
         found: dict[tuple[str, object], list[str]] = {}
         for case_id, number, phone, unit, name in _rows(self.session, query):
             for key, wanted in ((("id_number", number), numbers), (("phone", phone), phones),
