@@ -69,10 +69,20 @@ def _found(index, words: list[str], postgres: bool) -> list[ColumnElement[bool]]
     if long:
         phrase = " AND ".join('"' + w.replace('"', '""') + '"' for w in long)
         conditions.append(text("case_search MATCH :phrase").bindparams(phrase=phrase))
-    everything = func.xf_lower(index.c.summary + "\n" + index.c.topic + "\n" + index.c.leader
-                            + "\n" + index.c.reasons + "\n" + index.c.notes)
-    conditions += [func.instr(everything, w) > 0 for w in words if len(w) < TRIGRAM]
+    everything = (index.c.summary + "\n" + index.c.topic + "\n" + index.c.leader + "\n"
+                  + index.c.reasons + "\n" + index.c.notes)
+    conditions += [func.instr(_lower(w, False)(everything), w) > 0
+                   for w in words if len(w) < TRIGRAM]
     return conditions
+
+
+def _lower(word: str, postgres: bool):  # type: ignore[no-untyped-def]
+    """The SQL function that folds a field's case for `word`: SQLite's own lower() folds
+    ASCII alone, so a word with other cased letters (Ä, Ｗ) is counted through Python's
+    (`xf_lower`, a call per row: only where needed). Chinese has no case."""
+    if postgres or all(ch.isascii() or ch.lower() == ch.upper() for ch in word):
+        return func.lower
+    return func.xf_lower
 
 
 def _escaped(word: str) -> str:
@@ -84,7 +94,7 @@ def _score(index, words: list[str], postgres: bool):  # type: ignore[no-untyped-
     total: Any = literal(0)
     for word in words:
         for name in FIELDS:
-            lowered = (func.lower if postgres else func.xf_lower)(index.c[name])
+            lowered = _lower(word, postgres)(index.c[name])
             found = func.length(lowered) - func.length(func.replace(lowered, word, ""))
             total = total + found * WEIGHTS[name]
     return total
