@@ -2,6 +2,7 @@
 straight to the driver on SQLite (for `operations.importing.writer`)."""
 
 from collections.abc import Callable
+from operator import itemgetter
 from typing import Any
 
 
@@ -21,11 +22,16 @@ def insert_many(session: Any, table: Any, rows: list[dict[str, Any]]) -> None:
         return
     compiled = insert(table).compile(dialect=conn.dialect, column_keys=keys)
     names = list(compiled.positiontup) if compiled.positional else keys  # type: ignore[arg-type]
-    convert = [(name, _memo(table.c[name].type.dialect_impl(conn.dialect)
-                            .bind_processor(conn.dialect))) for name in names]
-    if compiled.positional:
-        params: list[Any] = [tuple(f(row[k]) for k, f in convert) for row in rows]
+    processors = [table.c[name].type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
+                  for name in names]
+    if compiled.positional:  # a column at a time, in C but for the values converted
+        columns = [list(map(itemgetter(name), rows)) for name in names]
+        for i, process in enumerate(processors):
+            if process is not None:
+                columns[i] = list(map(_memo(process), columns[i]))
+        params: list[Any] = list(zip(*columns, strict=True))
     else:
+        convert = [(name, _memo(p)) for name, p in zip(names, processors, strict=True)]
         params = [{k: f(row[k]) for k, f in convert} for row in rows]
     conn.exec_driver_sql(str(compiled), params)
 
