@@ -2,6 +2,7 @@
 
     python bench/run.py [--runs 5] [--db postgresql+psycopg://postgres@127.0.0.1:5432/postgres]
     python bench/run.py --only listings   # the listings' lines alone, printed (issue 14)
+    python bench/run.py --only search     # the search lines alone, printed (issue 14)
 
 Generates the data first if `bench/out/` lacks it (`bench/generate.py`), builds the
 databases through `xf import` (kept in `bench/out/` for the next run), then times each
@@ -14,6 +15,11 @@ mostly overdue (the empty database, then `xf import` of the same CSV: an office'
 ledger without its closures), what `xf overdue` and `xf list --json` add to the same
 command on the empty database, against the `sqlite3` shell (`psql` on PostgreSQL)
 printing the same rows as JSON; and Taskwarrior's `task overdue` where it is installed.
+Then the search (issue 14): `xf search` of a leader's name (three characters, a few
+thousand cases) and of a common word on the district against the empty database, with the
+shell printing 50 of the matching cases as the baseline of printing what it finds; and the
+search index's cost on the 100,000-row import (into a copy of the empty database without
+the index).
 With `--db URL` the databases are PostgreSQL databases created on that server, and dropped
 at the end unless `--keep`.
 """
@@ -234,13 +240,15 @@ def quick(store: Store, runs: int) -> dict[tuple[str, str], Timing]:
 
 
 def imports(store: Store, runs: int) -> tuple[dict[tuple[str, str], Timing], Timing]:
-    """`xf import` of the CSV into each database and `sqlite-utils insert`, in rounds."""
+    """`xf import` of the CSV into each database (and into the empty one without the search
+    index, where `without_index` made it) and `sqlite-utils insert`, in rounds."""
     target = OUT / "sqlite-utils.db"
     tool = str(Path(PY).with_name("sqlite-utils"))
-    results = {("xf import", kind): Timing() for kind in ("empty", "district")}
+    kinds = ("empty", "district", *(("noindex",) if store.exists("noindex") else ()))
+    results = {("xf import", kind): Timing() for kind in kinds}
     su = Timing()
     for _ in range(runs):
-        for kind in ("empty", "district"):
+        for kind in kinds:
             scratch = store.copy(kind, "scratch")
             elapsed, peak, code = run_once([XF, "import", str(OUT / "rows.csv")],
                                            store.env(scratch))
@@ -386,7 +394,7 @@ def table(store: Store, base: dict[str, Timing], res: dict[tuple[str, str], Timi
     lines.append(f"| `sqlite-utils insert` of the same CSV | {su.median:.2f} | {su.peak:.0f} |")
     backend = "PostgreSQL" if store.url else "SQLite"
     head = [f"# Benchmark results ({backend})", "",
-            f"{date.today().isoformat()} on {machine()}.", "",
+            f"{date.today().isoformat()} on {machine()}; {source_note()}.", "",
             f"Whole processes, median of {runs} rounds in which every command and baseline "
             f"runs once ({import_runs} rounds for the imports), "
             f"`XF_TODAY={TODAY}`. The district: 60 units, 100,000 cases 2014–2018, "
@@ -394,6 +402,24 @@ def table(store: Store, base: dict[str, Timing], res: dict[tuple[str, str], Timi
             "The empty database: the same 60 units and one case. Ratios are measured in "
             "the same run, so they hold on a busy machine where absolute seconds do not.", ""]
     return "\n".join(head + lines) + "\n"
+
+
+def source_note() -> str:
+    """Which xf is measured: its commit, and whether its src/ or migrations/ differ from it
+    (another engineer's edits in the same tree). A snapshot made by `git archive` (run with
+    PYTHONPATH=<snapshot>/src) names its commit in <snapshot>/REVISION."""
+    package = Path(subprocess.check_output(
+        [PY, "-c", "import xinfang_cli; print(xinfang_cli.__file__)"], text=True).strip()).parent
+    top = package.parents[1]
+    if (top / "REVISION").exists():
+        return f"xf at commit {(top / 'REVISION').read_text().strip()[:7]} (a clean snapshot)"
+    git = ["git", "-C", str(top)]
+    rev = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True,
+                         text=True).stdout.strip() or "unknown"
+    dirty = subprocess.run([*git, "status", "--porcelain", "--", "src", "migrations"],
+                           capture_output=True, text=True).stdout.strip()
+    return f"xf at commit {rev}" + (" with uncommitted changes in src/ or migrations/"
+                                    if dirty else "")
 
 
 def compile_package() -> None:
@@ -560,6 +586,166 @@ def run_listings(store: Store, runs: int) -> str:
                           taskwarrior(store, runs, count, res[("xf overdue", "open")]), runs)
 
 
+# --- search (issue 14) -------------------------------------------------------------------------
+
+# The words looked for in the district. A leader's name, three characters: the case's leader
+# in about one case in forty (`bench/generate.py`'s LEADERS), so a few thousand cases, as a
+# clerk looking for one leader's cases finds them. And a word in most follow-up notes
+# (informational: the ranking weighs every match before it keeps the first 50).
+SEARCH_WORD = "孟庆华"
+COMMON_WORD = "信访人"
+SEARCHES = {f"xf search {SEARCH_WORD}": SEARCH_WORD, f"xf search {COMMON_WORD}": COMMON_WORD}
+SEARCH_LIMIT = 50  # xf search's default --limit
+
+
+def search_sql(store: Store, word: str, count: bool = False) -> str:
+    """The cases holding `word`, through the index, as the database's shell reads them: their
+    ids and summaries, the first 50 the index gives (or how many there are)."""
+    what = "count(*)" if count else "c.id, c.summary"
+    limit = "" if count else f" LIMIT {SEARCH_LIMIT}"
+    if store.url is None:
+        phrase = '"' + word.replace('"', '""') + '"'
+        return (f"SELECT {what} FROM case_search JOIN petition_case c ON c.year = "
+                f"case_search.rowid / 10000000 AND c.seq = case_search.rowid % 10000000 "
+                f"WHERE case_search MATCH '{phrase}' AND c.status != 'voided'{limit}")
+    return (f"SELECT {what} FROM case_search s JOIN petition_case c ON c.id = s.case_id "
+            f"WHERE s.body ILIKE '%{word}%' AND c.status != 'voided'{limit}")
+
+
+def shell_argv(store: Store, kind: str, sql: str, as_json: bool = True) -> list[str]:
+    """The database's own shell running `sql`, printing its rows (as JSON)."""
+    if store.url is None:
+        return ["sqlite3", *(["-json"] if as_json else []), store.name(kind), sql]
+    url = store.name(kind).replace("postgresql+psycopg://", "postgresql://")
+    if as_json:
+        sql = f"SELECT row_to_json(r) FROM ({sql}) r"
+    return ["psql", "-X", "-q", "-A", "-t", "-d", url, "-c", sql]
+
+
+def searches(store: Store, runs: int) -> tuple[dict[tuple[str, str], Timing], dict[str, int]]:
+    """Round after round: each search on the empty database and the district, and the
+    shell printing the matching cases' ids and summaries (50) from the district. Also how
+    many cases of the district each word matches."""
+    jobs: dict[tuple[str, str], tuple[list[str], dict[str, str]]] = {}
+    district = store.name("district")
+    for name, word in SEARCHES.items():
+        for kind in ("empty", "district"):
+            jobs[(name, kind)] = ([XF, "search", word], store.env(store.name(kind)))
+        jobs[(name, "baseline")] = (shell_argv(store, "district", search_sql(store, word)),
+                                    store.env(district))
+    results = {key: Timing() for key in jobs}
+    for _ in range(runs):
+        for key, (argv, env) in jobs.items():
+            timed(results[key], argv, env)
+    counts = {}
+    for name, word in SEARCHES.items():
+        out = subprocess.run(shell_argv(store, "district", search_sql(store, word, count=True),
+                                        as_json=False), capture_output=True, text=True,
+                             check=True).stdout
+        counts[name] = int(out.strip())
+    return results, counts
+
+
+def without_index(store: Store) -> None:
+    """The `noindex` database: a copy of the empty one without the search index, for the
+    index's cost on an import. SQLite: the triggers case_search_* dropped and the FTS5 table
+    a plain table of the same columns (the import's one INSERT … SELECT into it still runs,
+    indexing nothing); PostgreSQL: the triggers case_search_* and the GIN index dropped."""
+    store.copy("empty", "noindex")
+    if store.url is None:
+        import sqlite3
+
+        conn = sqlite3.connect(store.name("noindex"))
+        with conn:
+            for (name,) in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                    "AND name LIKE 'case\\_search\\_%' ESCAPE '\\'").fetchall():
+                conn.execute(f'DROP TRIGGER "{name}"')
+            conn.execute("DROP TABLE case_search")
+            conn.execute("CREATE TABLE case_search(rowid INTEGER PRIMARY KEY, summary, topic, "
+                         "leader, reasons, notes)")
+        conn.close()
+        return
+    import psycopg
+
+    url = store.name("noindex").replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(url, autocommit=True) as conn:
+        for name, table_ in conn.execute(
+                "SELECT tgname, tgrelid::regclass::text FROM pg_trigger "
+                "WHERE tgname LIKE 'case\\_search\\_%' AND NOT tgisinternal").fetchall():
+            conn.execute(f'DROP TRIGGER "{name}" ON {table_}')
+        conn.execute("DROP INDEX ix_case_search_body")
+
+
+def index_cost(store: Store, runs: int) -> tuple[Timing, Timing]:
+    """`xf import` of the CSV into the empty database and into its copy without the search
+    index, in rounds (`--only search`; the full run times them with the other imports)."""
+    with_index, without = Timing(), Timing()
+    for _ in range(runs):
+        for kind, timing in (("empty", with_index), ("noindex", without)):
+            scratch = store.copy(kind, "scratch")
+            timed(timing, [XF, "import", str(OUT / "rows.csv")], store.env(scratch))
+    store.drop("scratch")
+    return with_index, without
+
+
+def run_searches(store: Store, runs: int, import_runs: int,
+                 imported: tuple[Timing, Timing] | None = None) -> str:
+    res, counts = searches(store, runs)
+    with_index, without = imported if imported is not None else index_cost(store, import_runs)
+    return search_table(store, res, counts, with_index, without, runs, import_runs)
+
+
+def search_table(store: Store, res: dict[tuple[str, str], Timing], counts: dict[str, int],
+                 with_index: Timing, without: Timing, runs: int, import_runs: int) -> str:
+    shell = "`psql`" if store.url else "`sqlite3 -json`"
+    how = ("the FTS5 MATCH (trigram)" if store.url is None
+           else "ILIKE on the pg_trgm GIN index")
+    lines = ["## Search (issue 14)", "",
+             f"`xf search WORD` (the first {SEARCH_LIMIT}, best match first) on the district "
+             f"(100,000 cases, ~500,000 follow-up notes) and on the empty database, median of "
+             f"{runs} rounds; added = district − empty. The print baseline: the database's "
+             f"shell ({shell}) printing the ids and summaries of {SEARCH_LIMIT} matching cases "
+             f"of the district, found by {how}, as JSON to /dev/null (unranked: the first "
+             f"{SEARCH_LIMIT} the index gives). Budget: district ≤ 1.3× empty plus the time to "
+             "print what it finds, i.e. added ≤ 0.3 × empty + the print baseline.", "",
+             "| command | cases matched | empty db (s) | district (s) | district ÷ empty "
+             "| added (s) | print baseline (s) | peak MiB | budget | met |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"]
+    for n, (name, _word) in enumerate(SEARCHES.items()):
+        e, d, b = res[(name, "empty")], res[(name, "district")], res[(name, "baseline")]
+        added = d.median - e.median
+        allowed = 0.3 * e.median + b.median
+        bad = failed(name, e, d) + failed("baseline", b)
+        ok = added <= allowed and not bad
+        if n == 0:
+            budget = f"added ≤ 0.3 × empty + baseline = {allowed:.3f} s{bad}"
+            verdict = "met" if ok else "**not met**"
+        else:
+            budget = (f"informational (a common word); added ≤ 0.3 × empty + baseline "
+                      f"would be {allowed:.3f} s{bad}")
+            verdict = "—"
+        lines.append(f"| `{name}` | {counts[name]:,} | {e.median:.3f} | {d.median:.3f} | "
+                     f"{d.median / e.median:.2f} | {added:.3f} | {b.median:.3f} | "
+                     f"{d.peak:.0f} | {budget} | {verdict} |")
+    ratio = with_index.median / without.median
+    bad = failed("xf import", with_index, without)
+    ok = ratio <= 1.5 and not bad
+    removed = ("the triggers case_search_* dropped, the FTS5 table a plain table of the "
+               "same columns" if store.url is None else
+               "the triggers case_search_* and the GIN index ix_case_search_body dropped")
+    lines += ["", f"The index's cost on `xf import` of the 100,000 rows (rows.csv) into the empty "
+              f"database, median of {import_runs} rounds: with the index, and into a copy "
+              f"without it ({removed}).", "",
+              "| command | with the index (s) | without (s) | with ÷ without | peak MiB "
+              "| budget | met |", "| --- | ---: | ---: | ---: | ---: | --- | --- |",
+              f"| `xf import` 100,000 rows | {with_index.median:.2f} | {without.median:.2f} | "
+              f"{ratio:.2f} | {with_index.peak:.0f} (without: {without.peak:.0f}) | "
+              f"≤ 1.5× without the index: {ratio:.2f}×{bad} | "
+              f"{'met' if ok else '**not met**'} |"]
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="a PostgreSQL URL (a server database to create "
@@ -570,7 +756,7 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true",
                         help="PostgreSQL: keep the xf_bench_* databases for the next run")
     parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
-    parser.add_argument("--only", choices=("listings",),
+    parser.add_argument("--only", choices=("listings", "search"),
                         help="run these lines alone (quicker while iterating): printed, "
                              "not written to the results")
     args = parser.parse_args()
@@ -583,16 +769,31 @@ def main() -> None:
             for kind in ("empty", "open"):
                 store.drop(kind)
         return
+    if args.only == "search":
+        build(store, args.rebuild, ("empty", "district"))
+        without_index(store)
+        print(run_searches(store, args.runs, args.import_runs))
+        store.drop("noindex")
+        if args.db is not None and not args.keep:
+            for kind in ("empty", "district"):
+                store.drop(kind)
+        return
     build(store, args.rebuild, ("empty", "district", "open"))
+    without_index(store)
     no_sa = {name: imports_sqlalchemy(COMMANDS[name]) for name in ("xf --help", "xf --version")}
     res = quick(store, args.runs)
     base = {name: res.pop((name, "")) for name in BASELINES}
     imported, su = imports(store, args.import_runs)
+    index = (imported[("xf import", "empty")], imported.pop(("xf import", "noindex")))
     res.update(imported)
     stream = streaming(store)
     text = table(store, base, res, su, stream, no_sa, args.runs, args.import_runs)
     text = with_ledger(text, *ledger(store, args.import_runs))
-    text += "\n" + run_listings(store, args.runs)
+    # the searches before the listings: counting the overdue cases reads them all into this
+    # process, and a child's peak memory (ru_maxrss) starts from its parent's at the fork
+    found = run_searches(store, args.runs, args.import_runs, index)
+    text += "\n" + run_listings(store, args.runs) + "\n" + found
+    store.drop("noindex")
     print(text)
     target = args.results if args.db is None else args.results.with_name("RESULTS-postgres.md")
     target.write_text(text, encoding="utf-8")
