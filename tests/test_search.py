@@ -75,6 +75,8 @@ def test_filters_and_limit(cases: Xf) -> None:
     assert _ids(cases, "search", "绩效工资", "--since", "2018-01-01") == ["2018-0002",
                                                                          "2018-0001"]
     assert _ids(cases, "search", "绩效工资", "--limit", "1") == ["2018-0002"]
+    assert cases.ok("search", "绩效工资", "--limit", "1").stdout.splitlines()[-1] == (
+        "The 1 best matches; there may be more (--limit N shows more).")
     assert _ids(cases, "search", "绩效工资", "--status", "voided") == ["2018-0004"]
     assert _ids(cases, "search", "绩效工资", "--status", "已登记", "--unit", "gcsx") == [
         "2018-0001"]

@@ -86,7 +86,7 @@ def search(
             else:
                 from xinfang_cli.render.search import print_found
 
-                print_found(records(), found, out)
+                print_found(records(), found, out, limit)
 
 
 def petitioner(

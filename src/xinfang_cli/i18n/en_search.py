@@ -29,6 +29,7 @@ MESSAGES: dict[str, str] = {
     "search.field.reasons": "reasons",
     "search.field.notes": "notes",
     "search.count": "{n} found (best matches first).",
+    "search.count_limit": "The {n} best matches; there may be more (--limit N shows more).",
     "search.none": "Nothing found.",
     "search.where": "matched in: {fields}",
     "repeat.key.id_number": "same ID number",

@@ -26,6 +26,7 @@ MESSAGES: dict[str, str] = {
     "search.field.reasons": "理由",
     "search.field.notes": "跟进",
     "search.count": "共找到 {n} 件（最匹配的在前）。",
+    "search.count_limit": "列出最匹配的 {n} 件；可能还有更多（用 --limit 列出更多）。",
     "search.none": "没有找到。",
     "search.where": "匹配于：{fields}",
     "repeat.key.id_number": "同一身份证号",

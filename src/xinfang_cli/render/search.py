@@ -17,7 +17,8 @@ def _head(record: dict[str, Any]) -> str:
                       t("search.where", fields=where)))
 
 
-def print_found(records: Iterable[dict[str, Any]], words: list[str], out: IO[str]) -> int:
+def print_found(records: Iterable[dict[str, Any]], words: list[str], out: IO[str],
+                limit: int | None = None) -> int:
     """Cases found, best first, two lines each (as grep and ripgrep show a match): the case,
     then the line that matched, indented; on a terminal the words are marked in it.
     Printed as they come."""
@@ -38,7 +39,10 @@ def print_found(records: Iterable[dict[str, Any]], words: list[str], out: IO[str
             con.print(Padding(marked, (0, 0, 0, 4)))
             count += 1
         out = con.file
-    out.write((t("search.count", n=count) if count else t("search.none")) + "\n")
+    if not count:
+        out.write(t("search.none") + "\n")
+    else:  # at the limit, there may be more: say how to see them
+        out.write(t("search.count_limit" if count == limit else "search.count", n=count) + "\n")
     return count
 
 

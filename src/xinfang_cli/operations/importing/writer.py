@@ -22,6 +22,7 @@ from xinfang_cli.operations.importing.readers import Table
 from xinfang_cli.operations.importing.rows import RowError, RowReader, RowsRejected, map_headers
 from xinfang_cli.operations.op import check_active
 from xinfang_cli.store.bulk import insert_many
+from xinfang_cli.store.db import BULK_ROWS
 from xinfang_cli.store.people import Repeat, RepeatFinder, batch_repeats
 from xinfang_cli.store.search_index import index_missing
 
@@ -213,7 +214,7 @@ def import_rows(op: Any, table: Table, file_name: str, dry_run: bool = False,
     writer.flush()
     if batch_id is not None:
         _finish_batch(op, batch_id, writer.written)
-        index_missing(op.session)
+        index_missing(op.session, many=writer.written >= BULK_ROWS)
     if repeats is not None:
         return ImportResult(checked, batch_id, dry_run, repeats.repeats())
     assert batch_id is not None
