@@ -108,7 +108,7 @@ def search(session: Session, words: list[str], flt: CaseFilter,
     each (summary, topic, leader, reasons, notes), to show where they matched.
 
     Ranked first on narrow rows (id, score, dates), then the `limit` best read whole: a
-    common word matches most of a district, and sorting their texts took 190 MiB."""
+    common word matches most of a district, and the sort need not hold all their texts."""
     postgres = session.get_bind().dialect.name == "postgresql"
     index, to_case, to_row = _index(session)
     score = _score(index, words, postgres).label("score")
