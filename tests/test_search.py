@@ -152,7 +152,7 @@ def test_any_characters_are_words_to_find(office: Xf, word: str) -> None:
 
 def test_short_words_fold_case_beyond_ascii(office: Xf) -> None:
     add_case(office, summary="ÉCOLE ÄB ＷＩＦＩ")
-    for word in ("äb", "ÄB", "ｗｉ", "école", "wifi"[:0] or "ＷＩＦＩ"):
+    for word in ("äb", "ÄB", "ｗｉ", "école", "ＷＩＦＩ"):
         assert _ids(office, "search", word) == ["2018-0001"], word
 
 

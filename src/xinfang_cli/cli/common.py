@@ -74,6 +74,14 @@ AsOfOpt = Annotated[str | None, typer.Option("--as-of", help=t("opt.as_of"), met
 OnOpt = Annotated[str | None, typer.Option("--on", help=t("opt.on"), metavar="DATE")]
 RevealOpt = Annotated[bool, typer.Option("--reveal", help=t("opt.reveal"), metavar="")]
 CaseArg = Annotated[str, typer.Argument(help=t("arg.case_id"), metavar="ID")]
+# the filters of a listing (`xf list`, `xf search`, `xf petitioner`)
+UnitFilterOpt = Annotated[
+    str | None, typer.Option("--unit", help=t("opt.filter_unit"), metavar="UNIT")
+]
+StatusFilterOpt = Annotated[
+    list[str] | None, typer.Option("--status", help=t("opt.filter_status"), metavar="STATUS")
+]
+SinceOpt = Annotated[str | None, typer.Option("--since", help=t("opt.since"), metavar="DATE")]
 
 
 FORMAT_ALIASES = {"表格": "table", "表": "table", "markdown": "md", "网页": "html",

@@ -11,6 +11,9 @@ from xinfang_cli.cli.common import (
     JsonOpt,
     OutputOpt,
     RevealOpt,
+    SinceOpt,
+    StatusFilterOpt,
+    UnitFilterOpt,
     choice,
     day,
     output_format,
@@ -27,15 +30,10 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from xinfang_cli.domain.registration import NewCase
-    from xinfang_cli.store.people import Person
     from xinfang_cli.views.cases import CaseFilter
 
 TABLE_OR_JSON = (Format.TABLE, Format.JSON)
 MAX_LIMIT = 1_000_000
-UnitOpt = Annotated[str | None, typer.Option("--unit", help=t("opt.filter_unit"), metavar="UNIT")]
-StatusOpt = Annotated[
-    list[str] | None, typer.Option("--status", help=t("opt.filter_status"), metavar="STATUS")
-]
 
 
 def register(app: typer.Typer) -> None:
@@ -48,11 +46,9 @@ def register(app: typer.Typer) -> None:
 def search(
     words: Annotated[list[str], typer.Argument(help=t("arg.search"), metavar="TEXT",
                                                show_default=False)],
-    unit: UnitOpt = None,
-    status_: StatusOpt = None,
-    since: Annotated[
-        str | None, typer.Option("--since", help=t("opt.since"), metavar="DATE")
-    ] = None,
+    unit: UnitFilterOpt = None,
+    status_: StatusFilterOpt = None,
+    since: SinceOpt = None,
     limit: Annotated[
         int, typer.Option("--limit", help=t("opt.search_limit"), metavar="N")
     ] = 50,
@@ -99,14 +95,15 @@ def petitioner(
     name: Annotated[
         str | None, typer.Option("--name", help=t("opt.find_name"), metavar="NAME")
     ] = None,
-    unit: UnitOpt = None,
-    status_: StatusOpt = None,
+    unit: UnitFilterOpt = None,
+    status_: StatusFilterOpt = None,
     reveal: RevealOpt = False,
     fmt: FormatOpt = "table",
     as_json: JsonOpt = False,
     output: OutputOpt = None,
 ) -> None:
     from xinfang_cli.cli.views import emit_list
+    from xinfang_cli.store.people import Person
     from xinfang_cli.views.cases import case_records
 
     chosen = output_format(fmt, as_json, TABLE_OR_JSON)
@@ -122,11 +119,11 @@ def petitioner(
 
         with operation() as op:
             flt = _narrowing(op.session, status_, None, unit)
-            flt.also.append(_person(op.session, phone, id_number, name, unit).condition())
+            flt.also.append(Person(phone, id_number, name, flt.unit).condition())
             reveal_matching(op.session, flt, op.today, op.by, "petitioner")
     with reading() as session:
         flt = _narrowing(session, status_, None, unit)
-        flt.also.append(_person(session, phone, id_number, name, unit).condition())
+        flt.also.append(Person(phone, id_number, name, flt.unit).condition())
         emit_list(case_records(session, flt, today(), reveal, threshold, newest_first=True),
                   chosen, output)
 
@@ -155,40 +152,33 @@ def _check_keys(phone: str | None, id_number: str | None, name: str | None) -> N
         raise BadInput("err.petitioner_blank_name")
 
 
-def _person(session: "Session", phone: str | None, id_number: str | None, name: str | None,
-            unit: str | None) -> "Person":
-    from xinfang_cli.store.people import Person
-    from xinfang_cli.store.repository import find_unit
-
-    unit_id = find_unit(session, unit).id if unit else None
-    return Person(phone=phone, id_number=id_number, name=name, unit=unit_id)
-
-
 # --- the repeat check of `xf add` -------------------------------------------------------------
+
+EARLIER_SHOWN = 10  # a repeat warning lists the newest ten
 
 def repeat_of(new: "NewCase") -> tuple[str | None, str | None]:
     """Before `xf add` registers: the petitioner's cases on record, if any, told on stderr
     (masked); on a terminal, asked whether it is a repeat of one. Nothing is blocked.
     Returns the answer (a case id, or None), and the newest earlier case to name in a hint
     once the new case has its id (None when nothing was found or the clerk answered)."""
-    from xinfang_cli.domain.masking import mask_name
-    from xinfang_cli.render.search import repeat_warning
-    from xinfang_cli.store.people import count_cases, earlier_cases
+    from xinfang_cli.store.people import Person, count_cases, earlier_cases
+    from xinfang_cli.store.repository import find_unit
 
     with reading() as session:
-        person = _person(session, new.phone, new.id_number, new.petitioner, new.unit)
-        earlier = earlier_cases(session, person)
+        person = Person(new.phone, new.id_number, new.petitioner,
+                        find_unit(session, new.unit).id)
+        earlier = earlier_cases(session, person, EARLIER_SHOWN)
         total = count_cases(session, person) if len(earlier) == EARLIER_SHOWN else len(earlier)
     if not earlier:
         return None, None
+    from xinfang_cli.domain.masking import mask_name
+    from xinfang_cli.render.search import repeat_warning
+
     for line in repeat_warning(mask_name(new.petitioner.strip()) or "", earlier, total):
         typer.echo(f"xf: {line}", err=True)
     if not sys.stdin.isatty():
         return None, earlier[0]["id"]
     return _ask_repeat([e["id"] for e in earlier]), None
-
-
-EARLIER_SHOWN = 10  # a repeat warning lists the newest ten
 
 
 def _ask_repeat(ids: list[str]) -> str | None:

@@ -12,6 +12,9 @@ from xinfang_cli.cli.common import (
     JsonOpt,
     OutputOpt,
     RevealOpt,
+    SinceOpt,
+    StatusFilterOpt,
+    UnitFilterOpt,
     as_of,
     choice,
     day,
@@ -67,12 +70,8 @@ def show(
 
 
 def list_cases(
-    unit: Annotated[
-        str | None, typer.Option("--unit", help=t("opt.filter_unit"), metavar="UNIT")
-    ] = None,
-    status_: Annotated[
-        list[str] | None, typer.Option("--status", help=t("opt.filter_status"), metavar="STATUS")
-    ] = None,
+    unit: UnitFilterOpt = None,
+    status_: StatusFilterOpt = None,
     backlog: Annotated[
         bool, typer.Option("--backlog", help=t("opt.filter_backlog"), metavar="")
     ] = False,
@@ -80,9 +79,7 @@ def list_cases(
         bool, typer.Option("--overdue", help=t("opt.filter_overdue"), metavar="")
     ] = False,
     open_: Annotated[bool, typer.Option("--open", help=t("opt.filter_open"), metavar="")] = False,
-    since: Annotated[
-        str | None, typer.Option("--since", help=t("opt.since"), metavar="DATE")
-    ] = None,
+    since: SinceOpt = None,
     as_of_: AsOfOpt = None,
     reveal: RevealOpt = False,
     fmt: FormatOpt = "table",

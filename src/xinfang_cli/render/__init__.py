@@ -5,11 +5,11 @@ JSON is built from the same records the tables show, so the two never disagree.
 
 import json
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from enum import StrEnum
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import IO, Any
 
@@ -68,24 +68,35 @@ def write_json(value: Any, path: Path | None = None) -> None:
 
 def stream_json_array(items: Iterable[dict[str, Any]], out: IO[str]) -> int:
     """Write a JSON array one object at a time: the first lines leave before the last are read."""
-    return stream_json_batches(([item] for item in items), out)
+    return _array(([item] for item in items), encode_batch, out)
 
 
-def stream_json_batches(batches: Iterable[list[dict[str, Any]]], out: IO[str],
-                        end: str = "]\n") -> int:
-    """Write a JSON array a batch of objects at a time, one object a line; `end` closes it."""
+def stream_json_rows(keys: Sequence[str], batches: Iterable[Sequence[Sequence[Any]]],
+                     out: IO[str]) -> int:
+    """A JSON array of objects given as rows of values in the order of `keys`."""
+    return _array(batches, partial(encode_rows, keys), out)
+
+
+def json_rows(keys: Sequence[str], batches: Iterable[Sequence[Sequence[Any]]],
+              out: IO[str]) -> int:
+    """The objects of an array (without its brackets), given as rows of values in the order
+    of `keys`, one a line; how many."""
+    return _lines(batches, partial(encode_rows, keys), out)
+
+
+def _array(batches: Iterable[Any], encode_one: Callable[[Any], str], out: IO[str]) -> int:
     out.write("[")
-    count = json_lines(batches, out)
-    out.write("\n" + end if count else end)
+    count = _lines(batches, encode_one, out)
+    out.write("\n]\n" if count else "]\n")
     return count
 
 
-def json_lines(batches: Iterable[list[dict[str, Any]]], out: IO[str]) -> int:
-    """The objects of an array (without its brackets), one a line; how many."""
+def _lines(batches: Iterable[Any], encode_one: Callable[[Any], str], out: IO[str]) -> int:
+    """Each batch encoded by `encode_one` and written after a comma, one object a line."""
     count = 0
     for batch in batches:
         if batch:
-            out.write(("\n  " if count == 0 else ",\n  ") + encode_batch(batch))
+            out.write(("\n  " if count == 0 else ",\n  ") + encode_one(batch))
             count += len(batch)
     return count
 
@@ -123,23 +134,3 @@ def _objects(keys: tuple[str, ...], n: int) -> str:
     """The `%` template of n objects with these keys, one a line."""
     one = "{" + ", ".join(encode(k).replace("%", "%%") + ": %s" for k in keys) + "}"
     return ",\n  ".join([one] * n)
-
-
-def json_rows(keys: Sequence[str], batches: Iterable[Sequence[Sequence[Any]]],
-              out: IO[str]) -> int:
-    """`json_lines` of rows given as values in the order of `keys`."""
-    count = 0
-    for batch in batches:
-        if batch:
-            out.write(("\n  " if count == 0 else ",\n  ") + encode_rows(keys, batch))
-            count += len(batch)
-    return count
-
-
-def stream_json_rows(keys: Sequence[str], batches: Iterable[Sequence[Sequence[Any]]],
-                     out: IO[str]) -> int:
-    """A JSON array of objects given as rows of values in the order of `keys`."""
-    out.write("[")
-    count = json_rows(keys, batches, out)
-    out.write("\n]\n" if count else "]\n")
-    return count

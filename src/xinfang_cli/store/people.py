@@ -57,7 +57,7 @@ class Person:
         return "name"
 
 
-def earlier_cases(session: Session, person: Person, limit: int = 10) -> list[dict[str, Any]]:
+def earlier_cases(session: Session, person: Person, limit: int) -> list[dict[str, Any]]:
     """The person's cases on record (a voided one left out), newest first, as a repeat
     warning lists them: id, day received, unit, status, summary, and the key they share."""
     rows = session.execute(
