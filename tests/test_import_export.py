@@ -252,12 +252,13 @@ def test_export_xlsx_has_cases_and_followups_sheets(office: Xf, tmp_path: Path) 
 # --- the full round trip ---------------------------------------------------------------------
 
 
-ALL_TABLES = ("history", "followup", "incident", "petition_case", "import_batch",
-              "case_sequence", "unit_history", "command", "unit")
+ALL_TABLES = ("history", "followup", "incident", "notice", "notice_sequence", "petition_case",
+              "import_batch", "case_sequence", "unit_history", "command", "unit")
 
 
 def wipe(xf: Xf, tables: tuple[str, ...] = ALL_TABLES) -> None:
-    """Empty the tables, as a new database would be (the schema stays)."""
+    """Empty the tables, as a new database would be (the schema stays): on PostgreSQL their
+    id sequences start again at 1, so that a restore must move them past the rows it wrote."""
     from sqlalchemy import create_engine, text
 
     url = xf.db if "://" in xf.db else f"sqlite:///{xf.db}"
@@ -265,6 +266,9 @@ def wipe(xf: Xf, tables: tuple[str, ...] = ALL_TABLES) -> None:
     with engine.begin() as conn:
         for table in tables:
             conn.execute(text(f"DELETE FROM {table}"))
+            if xf.backend == "postgres":  # a table keyed otherwise has no such sequence
+                conn.execute(text(f"SELECT setval(s, 1, false) FROM to_regclass('{table}_id_seq')"
+                                  " AS s WHERE s IS NOT NULL"))
     engine.dispose()
 
 
@@ -291,14 +295,31 @@ def renumber_commands(export: dict[str, Any]) -> None:
         renumber(row, "command_id")
 
 
+def _papers(xf: Xf, tmp_path: Path) -> None:
+    """Two papers to 2018-0001 (accepted, then closed by `_busy_office`), both delivered."""
+    xf.ok("notice", "2018-0001", "acceptance", "-o", str(tmp_path / "acceptance.docx"))
+    xf.ok("deliver", "2018-0001", "acceptance", "--on", "2018-10-12", "--method", "in-person")
+    xf.ok("notice", "2018-0001", "reply", "-o", str(tmp_path / "reply.docx"))
+    xf.ok("deliver", "2018-0001", "reply", "--method", "registered", "--ref", "XA123456789CN")
+
+
 def test_full_export_round_trip_loses_nothing(office: Xf, tmp_path: Path) -> None:
     _busy_office(office)
     office.ok("import", str(write_csv(tmp_path / "in.csv", HEADER_EN, ROWS)))
     office.ok("edit", "2018-0001", "--phone", "13912345678", "--reason", "登记时记错")
     office.ok("void", "2018-0003", "--reason", "重复登记")
+    _papers(office, tmp_path)
+    papers = office.json("notice", "list")
     office.ok("export", "--format", "json", "--reveal", "-o", str(tmp_path / "a.json"))
     before = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))
     assert before["format"] == "xf-export" and before["version"] == 1
+    assert list(before)[-3:] == ["notice_sequence", "notices", "cases"]
+    assert before["notice_sequence"] == [{"year": 2018, "last": 2}]
+    assert [(n["case"], n["kind"], n["number"], n["delivered_on"], n["delivery_method"],
+             n["delivery_ref"]) for n in before["notices"]] == [
+        ("2018-0001", "acceptance", "连区教信〔2018〕1号", "2018-10-12", "in-person", None),
+        ("2018-0001", "reply", "连区教信〔2018〕2号", "2018-10-12", "registered",
+         "XA123456789CN")]
     wipe(office)
     assert cases(office) == []
     result = office.ok("import", str(tmp_path / "a.json"))
@@ -313,7 +334,8 @@ def test_full_export_round_trip_loses_nothing(office: Xf, tmp_path: Path) -> Non
             case["import_batch_id"] = files.get(case["import_batch_id"])
         renumber_commands(export)
     assert len(before["commands"]) == 16  # each write command above (3 units); the import one
-    for key in ("case_sequence", "cases", "incidents", "history", "commands"):
+    for key in ("case_sequence", "cases", "incidents", "history", "commands",
+                "notice_sequence", "notices"):
         assert after[key] == before[key], key
     strip = lambda items: [{k: v for k, v in i.items() if k != "id"} for i in items]  # noqa: E731
     assert strip(after["unit_history"]) == strip(before["unit_history"])  # numbered anew
@@ -322,6 +344,13 @@ def test_full_export_round_trip_loses_nothing(office: Xf, tmp_path: Path) -> Non
     assert sum(1 for c in after["cases"] if c["import_batch_id"]) == 3
     assert add_case(office) == "2018-0005"  # the numbering goes on
     office.ok("follow", "2018-0001", "--note", "n")  # the id sequences went past the rows
+    assert office.json("notice", "list") == papers
+    # the papers' numbering goes on too, and the id sequence of notice went past the rows
+    office.ok("notice", "2017-0001", "rejection", "-o", str(tmp_path / "rejection.docx"))
+    assert [(n["case"], n["kind"], n["number"]) for n in office.json("notice", "list")] == [
+        ("2018-0001", "acceptance", "连区教信〔2018〕1号"),
+        ("2018-0001", "reply", "连区教信〔2018〕2号"),
+        ("2017-0001", "rejection", "连区教信〔2018〕3号")]
 
 
 def test_a_full_export_is_streamed_whatever_its_key_order(office: Xf, tmp_path: Path) -> None:
@@ -331,7 +360,9 @@ def test_a_full_export_is_streamed_whatever_its_key_order(office: Xf, tmp_path: 
     office.ok("export", "--format", "json", "--reveal", "-o", str(tmp_path / "a.json"))
     before = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))
     assert list(before)[-1] == "cases"  # as written now
-    old = {k: v for k, v in before.items() if k not in ("incidents", "history")}
+    # ... and before the papers (revision 0007): no notices, no numbering of them
+    old = {k: v for k, v in before.items()
+           if k not in ("incidents", "history", "notice_sequence", "notices")}
     old |= {"incidents": before["incidents"], "history": before["history"]}
     (tmp_path / "old.json").write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8-sig")
     wipe(office)
@@ -343,6 +374,28 @@ def test_a_full_export_is_streamed_whatever_its_key_order(office: Xf, tmp_path: 
     renumber_commands(after)
     assert after["incidents"] == before["incidents"]
     assert [c["id"] for c in after["cases"]] == ["2017-0001", "2018-0001", "2018-0002"]
+    assert after["notices"] == after["notice_sequence"] == []
+
+
+@pytest.mark.parametrize(("key", "value", "message"), [
+    ("issued", "2018-13-01", "notices[1].issued: '2018-13-01' is not an ISO date"),
+    ("case", "2018-0099", "notices[1].case: no case '2018-0099' in the file"),
+    ("delivery_method", "pigeon", "notices[1].delivery_method: unknown value 'pigeon'"),
+])
+def test_a_full_export_with_a_bad_notice_writes_nothing(office: Xf, tmp_path: Path, key: str,
+                                                        value: str, message: str) -> None:
+    _busy_office(office)
+    _papers(office, tmp_path)
+    office.ok("export", "--format", "json", "--reveal", "-o", str(tmp_path / "a.json"))
+    document = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))
+    document["notices"][1][key] = value
+    (tmp_path / "bad.json").write_text(json.dumps(document, ensure_ascii=False),
+                                       encoding="utf-8")
+    wipe(office)
+    result = office("import", str(tmp_path / "bad.json"))
+    assert result.exit_code == 2
+    assert result.stderr == f"xf: bad.json: {message}; nothing imported.\n"
+    assert cases(office) == [] and office.json("notice", "list") == []
 
 
 def test_a_full_export_broken_midway_writes_nothing(office: Xf, tmp_path: Path,

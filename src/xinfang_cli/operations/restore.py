@@ -1,17 +1,22 @@
 """Taking back a full export (`xf export --format json --reveal`) whole, into an empty database.
 
 Nothing is recomputed: case ids, dates, statuses, due dates, follow-ups, history rows
-(with their ids), incidents and the case numbering come back as they were, so a later
-`xf add` continues the numbering; only import batches and commands are numbered anew, and
+(with their ids), incidents, the papers issued (`xf notice`, with their delivery) and the
+numbering of cases and of papers come back as they were, so a later `xf add` or
+`xf notice` continues the numbering; only import batches and commands are numbered anew, and
 every reference to them follows. The document's shape:
 
     {"format": "xf-export", "version": 1, "revealed": true, "units": [...],
      "case_sequence": [{"year", "last"}], "import_batches": [...], "commands": [...],
      "unit_history": [...], "incidents": [...], "history": [rows that belong to no case],
+     "notice_sequence": [{"year", "last"}],
+     "notices": [{"id", "case", "kind", "year", "seq", "number", "issued", "by", "file",
+                  "sha256", "delivered_on", "delivery_method", "delivery_ref", "created_at"}],
      "cases": [{case object + stored fields, "followups": [...], "history": [...]}]}
 
 Exports written before revision 0005 lack commands, unit history and the columns of
-corrections: those come back empty.
+corrections; exports written before revision 0007 lack the papers and their numbering:
+those come back empty (`restore_notices` takes the papers back, after the cases).
 
 The cases are streamed from the file one by one (`readers.JsonObject`); exports
 written before 2026-11-28 put the incidents and loose history after them, which costs one
@@ -40,6 +45,7 @@ from xinfang_cli.domain.enums import (
 from xinfang_cli.domain.errors import BadInput
 from xinfang_cli.domain.formats import EXPORT_FORMAT, EXPORT_VERSION
 from xinfang_cli.operations import restore_values as v
+from xinfang_cli.operations.restore_notices import restore_notices
 from xinfang_cli.store.models import (
     Case,
     CaseSequence,
@@ -68,6 +74,7 @@ class Restored:
     followups: int = 0
     history: int = 0
     incidents: int = 0
+    notices: int = 0
 
 
 def restore(op: Any, document: Any, file: str, target: str) -> Restored:
@@ -134,6 +141,7 @@ def _restore(session: Any, doc: Any) -> Restored:
     _insert(session, History, loose)
     done.incidents, done.history = len(incidents), done.history + len(loose)
     _numbering(session, v.items(doc, "case_sequence"), years)
+    done.notices = restore_notices(session, doc)  # they refer to cases: after them
     _reset_sequences(session)
     index_missing(session)  # the cases an import had written: indexed as it would have
     return done
@@ -334,7 +342,7 @@ def _reset_sequences(session: Any) -> None:
     """PostgreSQL: rows came with their ids, so move each id sequence past them."""
     if session.get_bind().dialect.name != "postgresql":
         return
-    for name in ("followup", "history", "incident", "unit_history"):
+    for name in ("followup", "history", "incident", "unit_history", "notice"):
         session.execute(text(
             f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
             f"COALESCE((SELECT MAX(id) FROM {name}), 0) + 1, false)"))

@@ -2,8 +2,9 @@
 
 Personal data is masked unless revealed; a reveal is written to each exported case's
 history (in the same transaction, before the cases are read, so the file carries the
-record of its own reveal). JSON is the full export that `xf import` takes back whole:
-see `operations/restore.py` for its shape.
+record of its own reveal). JSON is the full export that `xf import` takes back whole,
+the papers issued to petitioners (`xf notice`) and their numbering included: see
+`operations/restore.py` for its shape.
 """
 
 import csv
@@ -171,8 +172,9 @@ def _default(value: Any) -> Any:
 
 def write_json(session: Session, out: IO[str], today: date, reveal: bool, threshold: int,
                header: dict[str, Any]) -> int:
-    """The full export: units, numbering, batches, incidents, history that belongs to no case,
-    then the cases with their follow-ups and history. The cases come last, so that a reader
+    """The full export: units, case numbering, batches, commands, unit history, incidents,
+    history that belongs to no case, the papers' numbering and the papers (`xf notice`), then
+    the cases with their follow-ups and history. The cases come last, so that a reader
     has everything else before it streams them (`operations.importing.readers.JsonObject`)."""
     head = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, **header, "revealed": reveal}
     out.write("{\n" + ",\n".join(f"  {_json(k)}: {_json(v)}" for k, v in head.items()))
@@ -193,6 +195,12 @@ def write_json(session: Session, out: IO[str], today: date, reveal: bool, thresh
     _array(out, "incidents", _incidents(session))
     loose = select(History).where(History.case_id.is_(None)).order_by(History.id)
     _array(out, "history", (history_record(h) for h in session.scalars(loose)))
+    from xinfang_cli.store.notices import Notice, NoticeSequence
+
+    _array(out, "notice_sequence", ({"year": s.year, "last": s.last} for s in session.scalars(
+        select(NoticeSequence).order_by(NoticeSequence.year))))
+    _array(out, "notices", (_notice(n) for n in session.scalars(
+        select(Notice).order_by(Notice.id))))
     count = _array(out, "cases", _nested(session, today, reveal, threshold))
     out.write("\n}\n")
     return count
@@ -229,6 +237,14 @@ def _unit(u: Unit, codes: dict[int | None, str]) -> dict[str, Any]:
             "leader": u.leader, "created_at": u.created_at, "email": u.email,
             "webhook": u.webhook, "retired_on": u.retired_on,
             "merged_into": codes.get(u.merged_into)}
+
+
+def _notice(n: Any) -> dict[str, Any]:
+    return {"id": n.id, "case": n.case_id, "kind": n.kind, "year": n.year, "seq": n.seq,
+            "number": n.number, "issued": n.issued, "by": n.by, "file": n.file,
+            "sha256": n.sha256, "delivered_on": n.delivered_on,
+            "delivery_method": n.delivery_method, "delivery_ref": n.delivery_ref,
+            "created_at": n.created_at}
 
 
 def _unit_history(session: Session) -> Iterator[dict[str, Any]]:

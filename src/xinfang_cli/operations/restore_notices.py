@@ -1,0 +1,74 @@
+"""Taking back the papers of a full export (`operations.restore`): the notices issued to
+petitioners (`xf notice`, with their delivery) and the numbering of their document numbers.
+
+The notices come back with their ids, after the cases they belong to (each must be a case of
+the export); the numbering comes back as the file has it, never below the highest number
+restored, so that the next paper is not given a number already used. An export written
+before the papers has neither array: nothing to take back.
+"""
+
+from itertools import islice
+from typing import Any
+
+from sqlalchemy import insert, select, update
+
+from xinfang_cli.domain.enums import DeliveryMethod, NoticeKind
+from xinfang_cli.operations import restore_values as v
+from xinfang_cli.store.models import Case, utcnow
+from xinfang_cli.store.notices import Notice, NoticeSequence
+
+CHUNK = 500  # rows per insert, case ids per look-up
+
+
+def restore_notices(session: Any, doc: Any) -> int:
+    """The notices and their numbering, once every case is in; the count of notices."""
+    rows = [_notice(f"notices[{i}]", x) for i, x in enumerate(v.items(doc, "notices"))]
+    _require_cases(session, rows)
+    for start in range(0, len(rows), CHUNK):
+        session.execute(insert(Notice.__table__), rows[start:start + CHUNK])
+    years: dict[int, int] = {}
+    for row in rows:
+        years[row["year"]] = max(years.get(row["year"], 0), row["seq"])
+    _numbering(session, v.items(doc, "notice_sequence"), years)
+    return len(rows)
+
+
+def _notice(where: str, x: Any) -> dict[str, Any]:
+    return {"id": v.whole(x, "id", where), "case_id": v.text(x, "case", where),
+            "kind": v.member(NoticeKind, x, "kind", where), "year": v.whole(x, "year", where),
+            "seq": v.whole(x, "seq", where), "number": v.text(x, "number", where),
+            "issued": v.need(v.day(x, "issued", where), where, "issued"),
+            "by": v.text(x, "by", where),
+            "file": v.need(v.opt_text(x, "file", where), where, "file"),
+            "sha256": v.need(v.opt_text(x, "sha256", where), where, "sha256"),
+            "delivered_on": v.day(x, "delivered_on", where),
+            "delivery_method": v.opt_member(DeliveryMethod, x, "delivery_method", where),
+            "delivery_ref": v.opt_text(x, "delivery_ref", where),
+            "created_at": v.moment(x, "created_at", where) or utcnow()}
+
+
+def _require_cases(session: Any, rows: list[dict[str, Any]]) -> None:
+    """Each notice's case is a case of the export: the database held none before it."""
+    wanted = list(dict.fromkeys(row["case_id"] for row in rows))
+    found: set[str] = set()
+    ids = iter(wanted)
+    while chunk := list(islice(ids, CHUNK)):
+        found.update(session.scalars(select(Case.id).where(Case.id.in_(chunk))))
+    for i, row in enumerate(rows):
+        if row["case_id"] not in found:
+            raise v.Bad(f"notices[{i}].case", f"no case {row['case_id']!r} in the file")
+
+
+def _numbering(session: Any, items: list[Any], years: dict[int, int]) -> None:
+    """The document numbering per year: the file's, never below the highest number restored."""
+    for i, item in enumerate(items):
+        where = f"notice_sequence[{i}]"
+        year, last = v.whole(item, "year", where), v.whole(item, "last", where)
+        years[year] = max(years.get(year, 0), last)
+    table = NoticeSequence.__table__
+    for year, last in sorted(years.items()):
+        current = session.scalar(select(table.c.last).where(table.c.year == year))
+        if current is None:
+            session.execute(insert(table).values(year=year, last=last))
+        elif current < last:
+            session.execute(update(table).where(table.c.year == year).values(last=last))
