@@ -194,7 +194,8 @@ def test_report_csv(scored: Xf) -> None:
     sections = csv_sections(scored.ok("report", "--week", "2018-W41", "-f", "csv").stdout)
     assert list(sections) == ["Summary", "Intake by source", "By unit", "Closures by outcome",
                               "Overdue cases as of 2018-10-12", "Backlog progress",
-                              "Leaders' receptions and field visits", "Incidents"]
+                              "Leaders' receptions and field visits", "Incidents",
+                              "Papers to petitioners (issued in the period; owed on 2018-10-12)"]
     summary = dict(sections["Summary"][1:])
     assert (summary["Petitions received"], summary["Accepted"], summary["Closed"],
             summary["Overdue on 2018-10-12"]) == ("3", "1", "2", "2")
@@ -229,7 +230,7 @@ def test_report_markdown(scored: Xf) -> None:
     assert "| Total | 6 | 5 | 1 | 83.3% |" in md
     tables = [line for line in md.splitlines() if line.startswith("|")]
     widths = {line.count("|") - line.count("\\|") for line in tables}
-    assert widths <= {3, 6, 9, 10, 11}  # every row has its table's number of cells
+    assert widths <= {3, 4, 6, 9, 10, 11}  # every row has its table's number of cells
 
 
 class _Collector(HTMLParser):
@@ -279,7 +280,7 @@ def test_report_xlsx(scored: Xf, tmp_path: Path) -> None:
     assert result.stdout == ""
     book = load_workbook(path)
     assert book.sheetnames == ["Summary", "By source", "By unit", "By outcome", "Overdue",
-                               "Backlog", "Receptions", "Incidents"]
+                               "Backlog", "Receptions", "Incidents", "Papers"]
     sheet = book["Overdue"]
     header = [c.value for c in sheet[4]]
     assert header[:6] == ["Case", "Unit", "Status", "Deadline", "Due", "Days late"]

@@ -12,7 +12,17 @@ import typer
 from typer._click import exceptions as click_exceptions
 
 from xinfang_cli import __version__
-from xinfang_cli.cli import admin, cases, corrections, find, reports, transfer, units, views
+from xinfang_cli.cli import (
+    admin,
+    cases,
+    corrections,
+    find,
+    papers,
+    reports,
+    transfer,
+    units,
+    views,
+)
 from xinfang_cli.cli.common import (
     STATE,
     HelpGroup,
@@ -193,6 +203,7 @@ cases.register(app)
 corrections.register(app)
 views.register(app)
 find.register(app)
+papers.register(app)
 reports.register(app)
 transfer.register(app)
 admin.register(app)

@@ -243,19 +243,28 @@ RequestedOpt = Annotated[
 ]
 
 
-def review(case_id: CaseArg, requested: RequestedOpt = None) -> None:
+LateReasonOpt = Annotated[
+    str | None, typer.Option("--late-reason", help=t("opt.late_reason"), metavar="TEXT")
+]
+
+
+def review(case_id: CaseArg, requested: RequestedOpt = None,
+           late_reason: LateReasonOpt = None) -> None:
     from xinfang_cli.operations.cases import review as review_case
 
     with operation() as op:
-        case = review_case(op, case_id, day(requested, "--requested"))  # type: ignore[arg-type]
+        case = review_case(op, case_id, day(requested, "--requested"),  # type: ignore[arg-type]
+                           late_reason)
     done(t("msg.reviewing", id=case.id, due=case.due))
 
 
-def rereview(case_id: CaseArg, requested: RequestedOpt = None) -> None:
+def rereview(case_id: CaseArg, requested: RequestedOpt = None,
+             late_reason: LateReasonOpt = None) -> None:
     from xinfang_cli.operations.cases import rereview as rereview_case
 
     with operation() as op:
-        case = rereview_case(op, case_id, day(requested, "--requested"))  # type: ignore[arg-type]
+        case = rereview_case(op, case_id, day(requested, "--requested"),  # type: ignore[arg-type]
+                             late_reason)
     done(t("msg.rereviewing", id=case.id, due=case.due))
 
 

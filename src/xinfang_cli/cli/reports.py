@@ -171,7 +171,7 @@ def report(
     name = office.name if lang() == "zh" else office.name_en
     with reading() as session:
         data = figures(session, start, end, current_campaign(), load_policy(policy), lang(),
-                       name, today())
+                       name, today(), settings().notices.owed_from)
     if chosen is Format.JSON:
         write_json(data, output)
         return

@@ -7,6 +7,7 @@ this module reads them from disk.
 
 import os
 import tomllib
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -16,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from xinfang_cli.config.paths import data_dir
 from xinfang_cli.domain.deadlines import DeadlineSettings, YearCalendar
 from xinfang_cli.domain.errors import BadInput, ConfigError
+from xinfang_cli.domain.papers import check_pattern
 from xinfang_cli.i18n import validation_reason
 
 if TYPE_CHECKING:
@@ -30,11 +32,29 @@ class OfficeSettings(BaseModel):
     group_threshold: int = Field(5, ge=2)
     warn_days: int = Field(7, ge=0, le=60)  # `xf status`: the due-soon column
     lock_timeout: float = Field(30.0, gt=0)  # seconds a writer waits for another
+    # where a petitioner turns after a reply (复查), and after a review (复核): the papers say
+    superior: str = "连云区人民政府"
+    superior_above: str = "连云港市人民政府"
+
+
+class NoticeSettings(BaseModel):
+    """`[notices]`: the papers to the petitioner (`xf notice`)."""
+
+    model_config = ConfigDict(extra="forbid")
+    number: str = "连区教信〔{year}〕{n}号"  # 文号: a counter per year, never reused
+    # papers of cases received before this day were written by hand: none is owed by xf
+    owed_from: date | None = None
+
+    @field_validator("number")
+    @classmethod
+    def _pattern(cls, value: str) -> str:
+        return check_pattern(value)
 
 
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     office: OfficeSettings = Field(default_factory=OfficeSettings)
+    notices: NoticeSettings = Field(default_factory=NoticeSettings)
     deadlines: DeadlineSettings = Field(default_factory=DeadlineSettings)
     holidays: dict[int, YearCalendar] = Field(default_factory=dict)
 
@@ -68,6 +88,13 @@ def config_path() -> Path:
 
 def default_db_path() -> Path:
     return data_dir() / "xf.db"
+
+
+def office_template(names: tuple[str, ...]) -> Path | None:
+    """The office's own template of a paper, if it keeps one: the first of `names`
+    (`reply.docx`, `处理意见书.docx`) in the data directory's `templates/`."""
+    folder = data_dir() / "templates"
+    return next((folder / n for n in names if (folder / n).is_file()), None)
 
 
 @cache

@@ -86,6 +86,26 @@ class Escalation(StrEnum):
     CITY = "city"
 
 
+class NoticeKind(StrEnum):
+    """The papers the law requires the office to send the petitioner, in the order owed."""
+
+    ACCEPTANCE = "acceptance"
+    REJECTION = "rejection"
+    EXTENSION = "extension"
+    REPLY = "reply"
+    REVIEW = "review"
+    REREVIEW = "rereview"
+
+
+class DeliveryMethod(StrEnum):
+    """送达: how a paper reached the petitioner."""
+
+    IN_PERSON = "in-person"
+    MAIL = "mail"
+    REGISTERED = "registered"  # 挂号邮寄: with its tracking number
+    ELECTRONIC = "electronic"
+
+
 ZH_LABELS: dict[type[StrEnum], dict[str, str]] = {
     Source: {
         "letter": "来信",
@@ -138,6 +158,20 @@ ZH_LABELS: dict[type[StrEnum], dict[str, str]] = {
     },
     Satisfaction: {"satisfied": "满意", "basic": "基本满意", "unsatisfied": "不满意"},
     Escalation: {"district": "区级", "city": "市级"},
+    NoticeKind: {
+        "acceptance": "受理告知书",
+        "rejection": "不予受理告知书",
+        "extension": "延期告知书",
+        "reply": "处理意见书",
+        "review": "复查意见书",
+        "rereview": "复核意见书",
+    },
+    DeliveryMethod: {
+        "in-person": "直接送达",
+        "mail": "邮寄",
+        "registered": "挂号邮寄",
+        "electronic": "电子送达",
+    },
 }
 
 PENDING = frozenset({CaseStatus.REGISTERED, CaseStatus.ACCEPTED, CaseStatus.REVIEWING,
@@ -149,11 +183,16 @@ COUNTED = tuple(str(s) for s in CaseStatus if s is not CaseStatus.VOIDED)
 
 
 def label(member: StrEnum | str | None, lang: str) -> str:
-    """The member's label in `lang` (the English value itself in English)."""
+    """The member's label in `lang` (the English value itself in English). A plain string
+    takes the first enumeration that has it: `registered` is a status (已登记) before it is
+    a delivery method, `reply` a follow-up before it is a notice; pass the member for those."""
     if member is None:
         return ""
     if lang != "zh":
         return str(member)
+    own = ZH_LABELS.get(type(member), {})  # type: ignore[call-overload]
+    if str(member) in own:
+        return own[str(member)]
     for labels in ZH_LABELS.values():
         if str(member) in labels:
             return labels[str(member)]

@@ -11,11 +11,13 @@ from collections.abc import Sequence
 from xinfang_cli.i18n import (
     en,
     en_corrections,
+    en_notices,
     en_reports,
     en_search,
     en_transfer,
     zh,
     zh_corrections,
+    zh_notices,
     zh_reports,
     zh_search,
     zh_transfer,
@@ -23,9 +25,9 @@ from xinfang_cli.i18n import (
 
 CATALOGUES: dict[str, dict[str, str]] = {
     "zh": {**zh.MESSAGES, **zh_reports.MESSAGES, **zh_transfer.MESSAGES,
-           **zh_corrections.MESSAGES, **zh_search.MESSAGES},
+           **zh_corrections.MESSAGES, **zh_search.MESSAGES, **zh_notices.MESSAGES},
     "en": {**en.MESSAGES, **en_reports.MESSAGES, **en_transfer.MESSAGES,
-           **en_corrections.MESSAGES, **en_search.MESSAGES},
+           **en_corrections.MESSAGES, **en_search.MESSAGES, **en_notices.MESSAGES},
 }
 LANGUAGES = tuple(CATALOGUES)
 

@@ -8,12 +8,13 @@ Each function takes an `Op` (`operations.op`); what may follow what is
 
 from datetime import date
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from xinfang_cli.domain.enums import (
     CaseStatus,
     Escalation,
     FollowupKind,
+    NoticeKind,
     Outcome,
     Satisfaction,
 )
@@ -98,21 +99,22 @@ def close(op: Op, ref: str, outcome: Outcome, on: date, note: str | None = None,
     return case
 
 
-def review(op: Op, ref: str, requested: date) -> Case:
+def review(op: Op, ref: str, requested: date, late_reason: str | None = None) -> Case:
     """复查: the petitioner asked the body above to review the reply (art. 35)."""
     case = for_action(op, ref, Action.REVIEW, requested, "--requested")
-    _within_request_period(op, case, requested)
+    late = _within_request_period(op, case, requested, NoticeKind.REPLY, late_reason)
     due = op.deadlines.review_due(requested)
-    change(op, case, Action.REVIEW, requested, review_requested=requested, due=due)
+    change(op, case, Action.REVIEW, requested, reason=late, review_requested=requested, due=due)
     return case
 
 
-def rereview(op: Op, ref: str, requested: date) -> Case:
+def rereview(op: Op, ref: str, requested: date, late_reason: str | None = None) -> Case:
     """复核: asked after the review's answer; after it, the matter is not accepted again."""
     case = for_action(op, ref, Action.REREVIEW, requested, "--requested")
-    _within_request_period(op, case, requested)
+    late = _within_request_period(op, case, requested, NoticeKind.REVIEW, late_reason)
     due = op.deadlines.review_due(requested)
-    change(op, case, Action.REREVIEW, requested, rereview_requested=requested, due=due)
+    change(op, case, Action.REREVIEW, requested, reason=late, rereview_requested=requested,
+           due=due)
     return case
 
 
@@ -186,9 +188,23 @@ def follow(op: Op, ref: str, note: str, kind: FollowupKind = FollowupKind.NOTE,
     return add_followup(op, case, kind, on, required(note, "--note"))
 
 
-def _within_request_period(op: Op, case: Case, requested: date) -> None:
+def _within_request_period(op: Op, case: Case, requested: date, answer: NoticeKind,
+                           late_reason: str | None) -> str | None:
+    """A review is asked within 30 days of receiving the reply (a re-review, of the review's
+    answer): counted from the answer's delivery where `xf deliver` recorded it, else from the
+    day the case was closed. Later only with the reason the law allows for (`--late-reason`),
+    which is returned for the history."""
+    from xinfang_cli.store.notices import Notice
+
     assert case.closed is not None
-    until = op.deadlines.review_request_until(case.closed)
-    if requested > until:
+    delivered = op.session.scalar(select(Notice.delivered_on).where(
+        Notice.case_id == case.id, Notice.kind == str(answer)))
+    until = op.deadlines.review_request_until(delivered or case.closed)
+    late_reason = (late_reason or "").strip() or None
+    if requested > until and late_reason is None:
+        if delivered is not None:
+            raise LimitExceeded("err.review_late_delivered", case=case.id, value=requested,
+                                delivered=delivered, until=until)
         raise LimitExceeded("err.review_late", case=case.id, value=requested,
                             replied=case.closed, until=until)
+    return late_reason if requested > until else None

@@ -82,11 +82,12 @@ def for_action(op: Op, ref: str, action: Action, on: date, field: str,
     return case
 
 
-def change(op: Op, case: Case, action: Action, on: date, **fields: object) -> None:
-    """A status change with its fields, recorded field by field."""
+def change(op: Op, case: Case, action: Action, on: date, reason: str | None = None,
+           **fields: object) -> None:
+    """A status change with its fields, recorded field by field (with `reason`, why)."""
     new_status = lifecycle.target(action)
     assert new_status is not None
-    set_fields(op, case, action, on, status=str(new_status), status_on=on, **fields)
+    set_fields(op, case, action, on, reason, status=str(new_status), status_on=on, **fields)
 
 
 def set_fields(op: Op, case: Case, action: str, on: date, reason: str | None = None,

@@ -4,12 +4,14 @@ one column layout), `xf show` (one case with its follow-ups and history) and `xf
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 from typing import IO, TYPE_CHECKING, Any
 
-from xinfang_cli.domain.enums import PENDING
+from xinfang_cli.domain.enums import PENDING, NoticeKind
 from xinfang_cli.i18n import t
+from xinfang_cli.render.notices import delivery_text, notice_rows
 from xinfang_cli.render.tables import (
     Column,
     console,
@@ -151,6 +153,14 @@ FOLLOWUP_COLUMNS = ("on", "kind", "note", "by")
 
 
 HISTORY_COLUMNS = ("on", "by", "action", "field", "old", "new")
+PAPER_KINDS = frozenset(str(k) for k in NoticeKind)
+DELIVERY = re.compile(r"\d{4}-\d{2}-\d{2} [a-z-]+( |$)")  # how `xf deliver` writes history
+PAPER_COLUMNS = ("notice_kind", "number", "issued", "by", "delivered")
+
+
+def paper_rows(notices: list[dict[str, Any]]) -> list[list[str]]:
+    """A case's papers in `xf show`: the columns of `xf notice list` but the case and file."""
+    return [row[1:6] for row in notice_rows(notices)]
 
 
 def print_case_detail(detail: dict[str, Any], out: IO[str]) -> None:
@@ -171,6 +181,8 @@ def print_case_detail(detail: dict[str, Any], out: IO[str]) -> None:
     if detail["followups"]:
         con.print(_titled_table("title.followups", FOLLOWUP_COLUMNS,
                                 followup_rows(detail["followups"])))
+    if detail.get("notices"):
+        con.print(_titled_table("title.notices", PAPER_COLUMNS, paper_rows(detail["notices"])))
     con.print(_titled_table("title.history", HISTORY_COLUMNS, history_rows(detail["history"])))
 
 
@@ -197,9 +209,10 @@ def _plain_case_detail(detail: dict[str, Any], out: IO[str]) -> None:
             head = name + " " * (names - cell_len(name)) if k == 0 else " " * names
             out.write(f"{head}  {piece}".rstrip() + "\n")
     blocks = [("title.followups", FOLLOWUP_COLUMNS, followup_rows(detail["followups"]), 40),
+              ("title.notices", PAPER_COLUMNS, paper_rows(detail.get("notices", [])), 40),
               ("title.history", HISTORY_COLUMNS, history_rows(detail["history"]), 24)]
     for title, keys, rows, wide in blocks:
-        if not rows and title == "title.followups":
+        if not rows and title in ("title.followups", "title.notices"):
             continue
         columns = [Column(t(f"col.{k}"), max_width=wide, fold=True) if k in ("note", "old", "new")
                    else Column(t(f"col.{k}")) for k in keys]
@@ -211,6 +224,9 @@ def _history_value(field: str | None, value: str | None) -> str:
     if field in ("status", "source", "backlog", "outcome", "satisfaction", "escalation",
                  "followup", "kind"):
         return enum_text(value)
+    if field in PAPER_KINDS and value and DELIVERY.match(value):  # day, method, reference
+        on, method, *ref = value.split(" ", 2)
+        return delivery_text({"on": on, "method": method, "ref": ref[0] if ref else None})
     return text(value)
 
 

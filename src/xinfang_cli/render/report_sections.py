@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from xinfang_cli.domain.enums import Backlog, IncidentKind, Outcome, Source, label
+from xinfang_cli.domain.enums import Backlog, IncidentKind, NoticeKind, Outcome, Source, label
 from xinfang_cli.i18n import lang, t
 
 
@@ -40,6 +40,7 @@ def cell(value: Any, kind: str = "text") -> str:
 
 
 def enum(value: str | None) -> str:
+    """A value's label; pass the member where two enumerations share a value (`reply`)."""
     return label(value, lang()) if value else ""
 
 
@@ -78,7 +79,7 @@ def phase_text(data: dict[str, Any]) -> str:
 def report_sections(data: dict[str, Any]) -> list[Section]:
     """Every section of the weekly printout, in print order."""
     return [summary(data), by_source(data), by_unit(data), by_outcome(data),
-            overdue(data), backlog(data), followups(data), incidents(data)]
+            overdue(data), backlog(data), followups(data), incidents(data), papers(data)]
 
 
 def summary(data: dict[str, Any]) -> Section:
@@ -100,6 +101,8 @@ def summary(data: dict[str, Any]) -> Section:
         [t("rpt.sum.receptions"), f["receptions"]],
         [t("rpt.sum.field_visits"), f["field_visits"]],
         [t("rpt.sum.incidents"), len(data["incidents"])],
+        [t("rpt.sum.notices_issued"), data["notices"]["issued"]],
+        [t("rpt.sum.notices_owed", day=end), data["notices"]["owed"]],
     ]
     return Section("summary", t("rpt.sec.summary"), cols(("item", "text"), ("value", "auto")),
                    rows)
@@ -168,6 +171,17 @@ def incidents(data: dict[str, Any]) -> Section:
     rows = [[i["on"], i["unit_name"], enum(i["kind"]), i["case"] or "", i["note"]]
             for i in data["incidents"]]
     return Section("incidents", t("rpt.sec.incidents"), columns, rows)
+
+
+def papers(data: dict[str, Any]) -> Section:
+    """文书: the papers to petitioners issued in the period and owed at its end, by kind."""
+    columns = cols(("notice_kind", "text"), ("issued", "int"), ("owed", "int"))
+    counts = data["notices"]["by_kind"]
+    rows = [[enum(kind), counts[str(kind)]["issued"], counts[str(kind)]["owed"]]
+            for kind in NoticeKind]
+    rows.append([t("col.totals"), data["notices"]["issued"], data["notices"]["owed"]])
+    return Section("notices", t("rpt.sec.notices", day=data["as_of"].isoformat()), columns,
+                   rows)
 
 
 # --- the scorecard ---------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, or_, select, update
 from sqlmodel import Session
@@ -58,28 +59,34 @@ def unit_by_id(session: Session, unit_id: int) -> Unit:
 
 
 def allocate_case_numbers(session: Session, year: int, count: int = 1) -> int:
-    """Reserve `count` numbers in `year`; returns the first. Gap-free: rolled back with the caller.
+    """Reserve `count` case numbers in `year`; returns the first (see `allocate`)."""
+    return allocate(session, CaseSequence, year, count)
+
+
+def allocate(session: Session, counter: Any, year: int, count: int = 1) -> int:
+    """Reserve `count` numbers of a per-year `counter` (case numbers, document numbers) in
+    `year`; returns the first. Gap-free: rolled back with the caller.
 
     The UPDATE takes the row lock (PostgreSQL) or the write lock (SQLite, BEGIN IMMEDIATE),
     so concurrent clerks queue here instead of colliding.
     """
-    bump = (update(CaseSequence).where(CaseSequence.year == year)
-            .values(last=CaseSequence.last + count))
+    bump = (update(counter).where(counter.year == year)
+            .values(last=counter.last + count))
     if session.execute(bump).rowcount == 0:
-        _insert_sequence_row(session, year)
+        _insert_sequence_row(session, counter, year)
         session.execute(bump)
-    last = session.scalar(select(CaseSequence.last).where(CaseSequence.year == year))
+    last = session.scalar(select(counter.last).where(counter.year == year))
     assert last is not None
-    return last - count + 1
+    return int(last) - count + 1
 
 
-def _insert_sequence_row(session: Session, year: int) -> None:
+def _insert_sequence_row(session: Session, counter: Any, year: int) -> None:
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
-    session.execute(insert(CaseSequence).values(year=year, last=0).on_conflict_do_nothing())
+    session.execute(insert(counter).values(year=year, last=0).on_conflict_do_nothing())
 
 
 def case_id(year: int, seq: int) -> str:

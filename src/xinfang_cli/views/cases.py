@@ -13,6 +13,7 @@ from xinfang_cli.domain.enums import CaseStatus
 from xinfang_cli.domain.masking import mask_field, mask_id_number, mask_name, mask_phone
 from xinfang_cli.store.models import Case, FollowUp, History, Unit
 from xinfang_cli.store.repository import get_case, record
+from xinfang_cli.views.notices import notice_list
 
 
 def case_record(case: Case, unit: Unit, today: date, reveal: bool = False,
@@ -58,6 +59,7 @@ def case_detail(session: Session, ref: str, today: date, reveal: bool, by: str,
          "reason": h.reason}
         for h in session.scalars(select(History).where(History.case_id == case.id)
                                  .order_by(History.id))]
+    detail["notices"] = notice_list(session, case.id)
     return detail
 
 

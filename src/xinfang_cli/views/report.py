@@ -21,6 +21,7 @@ from xinfang_cli.domain.timeline import Snapshot, Timeline
 from xinfang_cli.store.models import Case, FollowUp, Unit
 from xinfang_cli.views import asof
 from xinfang_cli.views.asof import CaseIds
+from xinfang_cli.views.notices import paper_counts
 from xinfang_cli.views.overdue import deadline_order, overdue_entries, overdue_rows
 from xinfang_cli.views.units import incident_rows, standing
 
@@ -30,10 +31,12 @@ CLOSURE_FIELDS = ("closed", "outcome", "satisfaction", "unit", "status")
 
 
 def report(session: Session, start: date, end: date, campaign: Campaign, policy: Policy,
-           lang: str, office: str, today: date) -> dict[str, object]:
+           lang: str, office: str, today: date,
+           papers_owed_from: date | None = None) -> dict[str, object]:
     """`xf report`: what happened from `start` to `end` (both included), and where things
     stood at the end of `end` (`as_of`; today, if the period has not ended yet: overdue
-    cases are facts, never a forecast)."""
+    cases are facts, never a forecast). Papers are owed for cases received from
+    `papers_owed_from` on (`[notices] owed_from`)."""
     day = min(end, today)
     units = session.scalars(select(Unit).order_by(Unit.code)).all()
     names = {u.code: u.name for u in units}
@@ -61,6 +64,7 @@ def report(session: Session, start: date, end: date, campaign: Campaign, policy:
         "followups": followup_list(session, start, end, day, {s.id: s.unit for s in snaps},
                                    names),
         "incidents": incident_rows(session, start, end),
+        "notices": paper_counts(session, start, end, day, papers_owed_from),
         "units": _report_units(standing(session, day), counts, closed, share, policy),
     }
 
