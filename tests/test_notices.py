@@ -369,6 +369,32 @@ def test_the_weekly_report_counts_papers_issued_and_owed(cases: Xf, tmp_path: Pa
     assert "| 处理意见书 | 1 | 2 |" in md
 
 
+def test_the_reports_count_of_papers_owed_is_the_list_of_them_on_any_day(cases: Xf,
+                                                                           tmp_path: Path
+                                                                           ) -> None:
+    """The report counts from indexes, and as of its day the cases changed since; the list
+    checks each case: the two agree on every day, papers issued on some of them."""
+    cases.ok("notice", "2018-0001", "acceptance", "-o", str(tmp_path / "a.docx"),
+             env=at("2018-05-10"))
+    cases.ok("notice", "2018-0004", "reply", "-o", str(tmp_path / "b.docx"), env=at("2018-06-05"))
+    cases.ok("notice", "2018-0002", "rejection", "-o", str(tmp_path / "c.docx"))
+    cases.ok("terminate", "2018-0004", "--reason", "诉求已解决仍缠访", "--on", "2018-09-01")
+    cases.ok("void", "2018-0007", "--reason", "重复登记")
+    for day in ("2018-05-02", "2018-05-03", "2018-05-10", "2018-06-01", "2018-06-15",
+                "2018-06-20", "2018-07-01", "2018-07-25", "2018-08-10", "2018-09-01",
+                "2018-10-12"):
+        report = cases.json("report", "--from", day, "--to", day)["notices"]
+        listed = notices(cases, "--pending", "--as-of", day)
+        for kind in KINDS:
+            assert report["by_kind"][kind]["owed"] == sum(
+                1 for o in listed if o["kind"] == kind), (day, kind)
+    home = Path(os.environ["XF_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text('[notices]\nowed_from = 2018-05-02\n', encoding="utf-8")
+    report = cases.json("report", "--from", "2018-10-12", "--to", "2018-10-12")["notices"]
+    assert report["owed"] == len(notices(cases, "--pending")) == 10
+
+
 def test_issuing_on_a_voided_case_is_refused(cases: Xf) -> None:
     cases.ok("void", "2018-0001", "--reason", "重复登记")
     result = cases("notice", "2018-0001", "acceptance")

@@ -3,9 +3,10 @@ papers issued and their delivery, and the papers the law requires that were neve
 (`xf notice list --pending`, the weekly report's count)."""
 
 from datetime import date
+from functools import cache
 from typing import Any
 
-from sqlalchemy import and_, column, exists, func, or_, select, table
+from sqlalchemy import and_, column, exists, func, or_, select, table, text
 from sqlmodel import Session
 
 from xinfang_cli.domain.enums import CaseStatus, NoticeKind, Outcome, Source, label
@@ -21,6 +22,7 @@ from xinfang_cli.domain.papers import (
     regulation,
 )
 from xinfang_cli.store.models import Case, FollowUp, History, Unit
+from xinfang_cli.views.asof import LISTED, CaseIds
 
 # the notice table, for the queries that need no model class (the report's count: its
 # start-up is budgeted)
@@ -220,21 +222,132 @@ def _day(value: object) -> date | None:
     return date.fromisoformat(str(value))
 
 
+STAGES = text("(extended_days > 0 OR review_requested IS NOT NULL OR status = 'terminated')")
+# (the statuses below are CaseStatus's values, REVIEW_DONE and REREVIEW_DONE of domain.papers:
+# tests/test_notices.py checks these counts against the owed papers listed one by one)
+"""The WHERE of the partial index `ix_case_stages` (revision 0007), written as it is there:
+a query names it word for word for SQLite to read the index instead of the cases."""
+
+
 def paper_counts(session: Session, start: date, end: date, day: date,
                  since: date | None) -> dict[str, object]:
-    """The weekly report's line on papers: issued in the period, owed at its end, by kind."""
+    """The weekly report's line on papers: issued in the period, owed at the end of `day`,
+    by kind; of the cases received from `since` on.
+
+    Counted without reading the cases one by one (a district's report is budgeted): a case
+    not changed after `day` stood then as it stands now and owes what its status says,
+    counted from indexes (the number of cases, those of the few statuses that owe no reply,
+    and the partial index on the extended, reviewed and terminated ones), less the papers
+    issued to it by then; the cases changed (or received) after `day`, none for a report of
+    this week, are counted one by one as they stood on `day`."""
     issued = dict(session.execute(
         select(NOTICE.c.kind, func.count()).join(Case, Case.id == NOTICE.c.case_id)
         .where(NOTICE.c.issued.between(start, end), Case.status != str(CaseStatus.VOIDED))
         .group_by(NOTICE.c.kind)).all())
-    owed = {}
-    for kind in NoticeKind:
-        query = select(func.count()).select_from(Case).where(
-            _owed(kind, day), Case.status != str(CaseStatus.VOIDED))
-        if since is not None:
-            query = query.where(Case.received >= since)
-        owed[str(kind)] = int(session.scalar(query) or 0)
+    scope = [Case.received >= since] if since is not None else []
+    owed = _needs(session, since)
+    changed = _changed_after(session, day)
+    if changed.listed != []:
+        kinds = list(NoticeKind)
+        then = session.execute(select(*(func.count().filter(_now(k)) for k in kinds),
+                                      *(func.count().filter(_owed(k, day)) for k in kinds))
+                               .where(changed.among(Case.id),
+                                      Case.status != str(CaseStatus.VOIDED), *scope)).one()
+        for i, kind in enumerate(kinds):
+            owed[str(kind)] += int(then[len(kinds) + i] or 0) - int(then[i] or 0)
+    if session.scalar(select(NOTICE.c.kind).where(NOTICE.c.issued <= day).limit(1)):
+        # each paper looks its case up (an EXISTS: the planner may not start from the cases)
+        settled = (select(NOTICE.c.kind, func.count())
+                   .where(NOTICE.c.issued <= day, exists().where(
+                       Case.id == NOTICE.c.case_id, *scope, ~changed.among(Case.id),
+                       _still_owing()))
+                   .group_by(NOTICE.c.kind))
+        for kind, n in session.execute(settled):
+            owed[kind] -= n
     by_kind = {str(k): {"issued": int(issued.get(str(k), 0)), "owed": owed[str(k)]}
                for k in NoticeKind}
     return {"issued": sum(v["issued"] for v in by_kind.values()),
             "owed": sum(v["owed"] for v in by_kind.values()), "by_kind": by_kind}
+
+
+def _changed_after(session: Session, day: date) -> CaseIds:
+    """The cases with a step after `day` (received, decided, extended, closed, reviewed),
+    by the history's index on its day; listed where they are few. (No DISTINCT: SQLite would
+    walk the history by case to find them.)"""
+    query = select(History.case_id).where(History.on > day, History.field.in_(STEPS),
+                                          History.action != "edit")
+    rows = list(session.scalars(query.limit(4 * LISTED)))
+    ids = sorted(set(rows))
+    few = len(rows) < 4 * LISTED and len(ids) <= LISTED
+    return CaseIds(query, ids if few else None)
+
+
+# the history fields whose change after a day makes a case's papers counted as of that day
+STEPS = ("status", "accepted", "closed", "extended_days", "review_requested",
+         "rereview_requested")
+
+
+COUNTS = """
+SELECT (SELECT count(*) FROM petition_case WHERE {scope}),
+       (SELECT count(*) FROM petition_case WHERE status = 'registered' AND {scope}),
+       (SELECT count(*) FROM petition_case WHERE status = 'accepted' AND {scope}),
+       (SELECT count(*) FROM petition_case WHERE status = 'rejected' AND {scope}),
+       (SELECT count(*) FROM petition_case WHERE status = 'voided' AND {scope}),
+       (SELECT count(*) FROM petition_case WHERE status = 'terminated' AND {scope})
+"""
+STAGED = """
+SELECT count(*) FILTER (WHERE extended_days > 0 AND status <> 'voided'),
+       count(*) FILTER (WHERE review_requested IS NOT NULL
+                        AND status IN ('closed', 'rereviewing', 'terminated')),
+       count(*) FILTER (WHERE rereview_requested IS NOT NULL
+                        AND status IN ('closed', 'terminated')),
+       count(*) FILTER (WHERE status = 'terminated' AND closed IS NOT NULL)
+FROM petition_case WHERE {stages} AND {scope}
+"""
+
+
+def _needs(session: Session, since: date | None) -> dict[str, int]:
+    """Per kind, the cases (received from `since` on) whose state now calls for that paper:
+    an acceptance notice once accepted (every status but registered, rejected and voided),
+    a reply once closed (closed, under review, or terminated after a close), and so on;
+    counted from the status index and the partial index `ix_case_stages`, in plain SQL (no
+    expression to build: a report's start-up is budgeted)."""
+    scope = "received >= :since" if since is not None else "1 = 1"
+    given = {"since": since} if since is not None else {}
+    total, registered, accepted, rejected, voided, terminated = (
+        int(n) for n in session.execute(text(COUNTS.format(scope=scope)), given).one())
+    extended, reviewed, rereviewed, terminated_closed = (int(n or 0) for n in session.execute(
+        text(STAGED.format(stages=STAGES.text, scope=scope)), given).one())
+    decided = total - registered - rejected - voided
+    return {
+        str(NoticeKind.ACCEPTANCE): decided,
+        str(NoticeKind.REJECTION): rejected,
+        str(NoticeKind.EXTENSION): extended,
+        str(NoticeKind.REPLY): decided - accepted - terminated + terminated_closed,
+        str(NoticeKind.REVIEW): reviewed,
+        str(NoticeKind.REREVIEW): rereviewed,
+    }
+
+
+@cache
+def _now(kind: NoticeKind) -> Any:
+    """The case's state (now) calls for a paper of `kind`: `_needs`, one case at a time."""
+    S = CaseStatus
+    return {
+        NoticeKind.ACCEPTANCE: Case.status.not_in([str(S.REGISTERED), str(S.REJECTED),
+                                                   str(S.VOIDED)]),
+        NoticeKind.REJECTION: Case.status == str(S.REJECTED),
+        NoticeKind.EXTENSION: and_(Case.extended_days > 0, Case.status != str(S.VOIDED)),
+        NoticeKind.REPLY: and_(Case.closed.is_not(None), Case.status.not_in(
+            [str(S.REGISTERED), str(S.ACCEPTED), str(S.REJECTED), str(S.VOIDED)])),
+        NoticeKind.REVIEW: and_(Case.review_requested.is_not(None),
+                                Case.status.in_(REVIEW_DONE)),
+        NoticeKind.REREVIEW: and_(Case.rereview_requested.is_not(None),
+                                  Case.status.in_(REREVIEW_DONE)),
+    }[kind]
+
+
+@cache
+def _still_owing() -> Any:
+    """A paper issued to a case whose state (now) still calls for it."""
+    return or_(*(and_(NOTICE.c.kind == str(kind), _now(kind)) for kind in NoticeKind))
