@@ -192,6 +192,8 @@ def _toml(data: dict, prefix: str = "") -> str:  # type: ignore[type-arg]
     for key, value in data.items():
         if isinstance(value, dict):
             tables.append((key, value))
+        elif value is None:  # TOML has no null: an unset key is left out, shown as a comment
+            lines.append(f"# {key} =")
         else:
             lines.append(f"{key} = {_toml_value(value)}")
     out = "\n".join(lines)

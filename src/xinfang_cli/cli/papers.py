@@ -24,6 +24,7 @@ from xinfang_cli.cli.common import (
 )
 from xinfang_cli.domain.enums import DeliveryMethod, NoticeKind, label, parse
 from xinfang_cli.domain.errors import BadInput
+from xinfang_cli.domain.papers import FIELDS
 from xinfang_cli.i18n import lang, t
 from xinfang_cli.render import Format, destination, write_json
 
@@ -47,7 +48,7 @@ def register(app: typer.Typer) -> None:
 
 
 KindArg = Annotated[str, typer.Argument(help=t("arg.notice_kind"), metavar="KIND")]
-ForceOpt = Annotated[bool, typer.Option("--force", help=t("opt.overwrite"))]
+ForceOpt = Annotated[bool, typer.Option("--force", help=t("opt.overwrite"), metavar="")]
 
 
 @notice_app.command("issue", help=t("help.notice_issue"))
@@ -57,7 +58,7 @@ def notice_issue(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help=t("opt.notice_output"), dir_okay=False,
                                   metavar="FILE")] = None,
-    reprint: Annotated[bool, typer.Option("--reprint", help=t("opt.reprint"))] = False,
+    reprint: Annotated[bool, typer.Option("--reprint", help=t("opt.reprint"), metavar="")] = False,
     force: ForceOpt = False,
     as_json: JsonOpt = False,
 ) -> None:
@@ -123,7 +124,7 @@ def _stage(path: Path, data: bytes) -> Path:
 def notice_list(
     case_id: Annotated[
         str | None, typer.Argument(help=t("opt.notice_case"), metavar="[ID]")] = None,
-    pending: Annotated[bool, typer.Option("--pending", help=t("opt.pending"))] = False,
+    pending: Annotated[bool, typer.Option("--pending", help=t("opt.pending"), metavar="")] = False,
     unit: UnitFilterOpt = None,
     since: SinceOpt = None,
     as_of_day: AsOfOpt = None,
@@ -152,7 +153,7 @@ def notice_list(
         (print_pending if pending else print_notices)(rows, out)
 
 
-@notice_app.command("template", help=t("help.notice_template"))
+@notice_app.command("template", help=t("help.notice_template", fields=", ".join(FIELDS)))
 def notice_template(
     kind: KindArg,
     output: Annotated[

@@ -22,9 +22,14 @@ MESSAGES: dict[str, str] = {
                    "Example: xf extend 2018-0003 --days 30 --reason '需多部门会商'",
     "help.close": "Close a case with one of the four outcomes (解决/教育疏导/帮扶救助/依法处理)."
                   "\n\nExample: xf close 2018-0003 --outcome resolved --satisfaction satisfied",
-    "help.review": "Open a review (复查) that the petitioner asked for; due in 30 days.\n\n"
+    "help.review": "Open a review (复查) that the petitioner asked for; due in 30 days. The "
+                   "request comes within 30 days of receiving the reply (the delivery day "
+                   "recorded by xf deliver, else the day it was closed); later only with a "
+                   "justified reason, given with --late-reason.\n\n"
                    "Example: xf review 2018-0003 --requested 2018-08-01",
-    "help.rereview": "Open a re-review (复核) after a review; due in 30 days.\n\n"
+    "help.rereview": "Open a re-review (复核) after a review; due in 30 days. The request's 30 "
+                     "days run from the review opinion's delivery (else from the review's "
+                     "close).\n\n"
                      "Example: xf rereview 2018-0003 --requested 2018-09-20",
     "help.terminate": "Record the termination determination (终结认定).\n\n"
                       "Example: xf terminate 2018-0003 --reason '经复核维持原处理意见'",

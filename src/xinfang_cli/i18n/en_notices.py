@@ -20,7 +20,8 @@ MESSAGES: dict[str, str] = {
                             "(letterhead, layout, wording); put it in the data directory's "
                             "templates/ (templates/reply.docx or templates/处理意见书.docx) and "
                             "it replaces the built-in one.\n\n"
-                            "Example: xf notice template reply -o reply.docx",
+                            "Example: xf notice template reply -o reply.docx"
+                            "\n\nPlaceholders a template may use: {fields}.",
     "help.deliver": "Record the delivery (送达) of an issued paper: the day and the method "
                     "(in person, mail, registered mail with its tracking number, electronic). "
                     "The 30 days to ask for a review run from the reply's delivery (for a "

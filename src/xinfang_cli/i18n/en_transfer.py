@@ -35,10 +35,10 @@ MESSAGES: dict[str, str] = {
     "msg.imported": "{n} cases imported from {file} (batch {batch}).",
     "msg.import_checked": "{file}: {n} rows checked, all good (dry run: nothing written).",
     "msg.export_restored": "{file} restored: {cases} cases, {followups} follow-ups, {history} "
-                           "history rows, {incidents} incidents, {units} new units.",
+                           "history rows, {incidents} incidents, {notices} papers, {units} new units.",
     "msg.export_checked": "{file}: {cases} cases, {followups} follow-ups, {history} history "
-                          "rows, {incidents} incidents would be restored (dry run: nothing "
-                          "written).",
+                          "rows, {incidents} incidents, {notices} papers would be restored (dry "
+                          "run: nothing written).",
     "msg.exported": "{n} cases exported to {file}.",
     "msg.backup_done": "Backup written: {file} ({cases} cases, schema {revision}, "
                        "integrity ok).",

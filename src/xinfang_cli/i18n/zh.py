@@ -16,9 +16,12 @@ MESSAGES: dict[str, str] = {
                    "示例：xf extend 2018-0003 --days 30 --reason '需多部门会商'",
     "help.close": "以“四个到位”之一办结事项（解决到位/教育疏导到位/帮扶救助到位/依法处理）。\n\n"
                   "示例：xf close 2018-0003 --outcome 解决到位 --satisfaction 满意",
-    "help.review": "信访人请求复查：开始复查，30日内答复。\n\n"
+    "help.review": "信访人请求复查：开始复查，30日内答复。请求须在收到处理意见书之日起30日内"
+                   "（按 xf deliver 登记的送达日，未登记则按办结日）；逾期而有正当理由的，"
+                   "用 --late-reason 说明。\n\n"
                    "示例：xf review 2018-0003 --requested 2018-08-01",
-    "help.rereview": "复查后信访人请求复核：开始复核，30日内答复。\n\n"
+    "help.rereview": "复查后信访人请求复核：开始复核，30日内答复。请求期限自复查意见书送达之日"
+                     "起算（未登记送达则按复查办结日）。\n\n"
                      "示例：xf rereview 2018-0003 --requested 2018-09-20",
     "help.terminate": "记录终结认定。\n\n示例：xf terminate 2018-0003 --reason '经复核维持原处理意见'",
     "help.escalate": "记录提级会办（区级或市级）；事项仍在办理中。\n\n"

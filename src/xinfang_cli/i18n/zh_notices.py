@@ -15,7 +15,8 @@ MESSAGES: dict[str, str] = {
     "help.notice_template": "导出内置模板（.docx），可在 Word 或 WPS 中修改抬头、版式和措辞；"
                             "放入数据目录的 templates/ 下（如 templates/reply.docx 或 "
                             "templates/处理意见书.docx）即替代内置模板。\n\n"
-                            "示例：xf notice template 处理意见书 -o reply.docx",
+                            "示例：xf notice template 处理意见书 -o reply.docx"
+                            "\n\n模板可用的占位符：{fields}。",
     "help.deliver": "登记文书送达：日期与方式（直接送达、邮寄、挂号邮寄须附邮件号、电子送达）。"
                     "处理意见书的送达日起算30日复查请求期限（复查意见书的送达日起算复核期限）。"
                     "再次登记则更正原记录，变更历史保留两者。\n\n"

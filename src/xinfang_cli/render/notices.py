@@ -28,7 +28,7 @@ def notice_rows(rows: list[dict[str, Any]]) -> list[list[str]]:
 
 
 def print_notices(rows: list[dict[str, Any]], out: IO[str]) -> None:
-    _print(NOTICE_COLUMNS, notice_rows(rows), out, "msg.no_notices")
+    _print(NOTICE_COLUMNS, notice_rows(rows), out, "msg.no_notices", wrap=("delivered", "by"))
 
 
 def print_pending(rows: list[dict[str, Any]], out: IO[str]) -> None:
