@@ -448,3 +448,17 @@ def test_clerks_issuing_at_once_get_distinct_gap_free_numbers(postgres_xf: Xf,
     numbers = sorted(int(n["number"][len("连区教信〔2018〕"):-1]) for n in notices(xf))
     assert numbers == list(range(1, workers * each + 1))
     assert len({n["case"] for n in notices(xf)}) == workers * each
+
+
+def test_the_settings_in_force_read_back_as_toml(sqlite_xf: Xf) -> None:
+    """`xf config` prints TOML that reads back: an unset `owed_from` is a comment."""
+    import tomllib
+
+    printed = tomllib.loads(sqlite_xf.ok("config").stdout)
+    assert printed["notices"] == {"number": "连区教信〔{year}〕{n}号"}
+    assert printed["office"]["superior"] == "连云区人民政府"
+    home = Path(os.environ["XF_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text('[notices]\nowed_from = 2018-05-02\n', encoding="utf-8")
+    printed = tomllib.loads(sqlite_xf.ok("config").stdout)
+    assert printed["notices"]["owed_from"] == "2018-05-02"

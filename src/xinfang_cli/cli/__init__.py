@@ -21,6 +21,7 @@ from xinfang_cli.cli import (
     reports,
     transfer,
     units,
+    urging,
     views,
 )
 from xinfang_cli.cli.common import (
@@ -204,6 +205,7 @@ corrections.register(app)
 views.register(app)
 find.register(app)
 papers.register(app)
+urging.register(app)
 reports.register(app)
 transfer.register(app)
 admin.register(app)

@@ -184,7 +184,7 @@ def config(
     current = settings()
     typer.echo(f"# {t('msg.config_file')}: {config_path()}")
     typer.echo(f"# {t('msg.data_dir')}: {data_dir()}")
-    typer.echo(_toml(current.model_dump(mode="json")))
+    typer.echo(_toml(current.model_dump(mode="json", by_alias=True)))
 
 
 def _toml(data: dict, prefix: str = "") -> str:  # type: ignore[type-arg]

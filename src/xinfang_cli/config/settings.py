@@ -10,7 +10,7 @@ import tomllib
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -51,10 +51,36 @@ class NoticeSettings(BaseModel):
         return check_pattern(value)
 
 
+class SmtpSettings(BaseModel):
+    """`[smtp]`: the mail server `xf remind` sends through. The password is never stored:
+    it is read from the environment variable `password_env` names."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    host: str | None = None
+    port: int | None = Field(None, ge=1, le=65535)  # default: 587, 465 with ssl, 25 with none
+    security: Literal["starttls", "ssl", "none"] = "starttls"
+    user: str | None = None
+    password_env: str | None = None
+    sender: str | None = Field(None, alias="from")
+    cafile: str | None = None  # the office's own CA, for a server with a private certificate
+    timeout: float = Field(20.0, gt=0, le=300)
+
+
+class RobotSettings(BaseModel):
+    """`[robot]`: the work-group robots (`xf remind`): the message shape for a webhook that
+    is neither 企业微信's nor 钉钉's own address, and how long to wait for an answer."""
+
+    model_config = ConfigDict(extra="forbid")
+    kind: Literal["wecom", "dingtalk"] = "wecom"
+    timeout: float = Field(10.0, gt=0, le=120)
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     office: OfficeSettings = Field(default_factory=OfficeSettings)
     notices: NoticeSettings = Field(default_factory=NoticeSettings)
+    smtp: SmtpSettings = Field(default_factory=SmtpSettings)
+    robot: RobotSettings = Field(default_factory=RobotSettings)
     deadlines: DeadlineSettings = Field(default_factory=DeadlineSettings)
     holidays: dict[int, YearCalendar] = Field(default_factory=dict)
 

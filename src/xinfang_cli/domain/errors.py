@@ -9,6 +9,7 @@ class ExitCode(IntEnum):
     OVERDUE = 1  # only `xf overdue`: something is overdue
     BAD_INPUT = 2  # bad usage or input: nothing was written
     DATABASE = 3  # the database cannot be used
+    UNSENT = 3  # `xf remind`: a message could not be sent (the next run retries it)
     INTERNAL = 70  # a bug: reported in one line, never a traceback
 
 
@@ -61,3 +62,10 @@ class ConfigError(BadInput):
 class DatabaseUnusable(XfError):
     exit_code = ExitCode.DATABASE
     key = "err.db_unusable"
+
+
+class SendFailed(XfError):
+    """A reminder could not be sent: the server refused, was gone, or did not answer."""
+
+    exit_code = ExitCode.UNSENT
+    key = "err.send_failed"

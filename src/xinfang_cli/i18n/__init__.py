@@ -15,19 +15,23 @@ from xinfang_cli.i18n import (
     en_reports,
     en_search,
     en_transfer,
+    en_urging,
     zh,
     zh_corrections,
     zh_notices,
     zh_reports,
     zh_search,
     zh_transfer,
+    zh_urging,
 )
 
 CATALOGUES: dict[str, dict[str, str]] = {
     "zh": {**zh.MESSAGES, **zh_reports.MESSAGES, **zh_transfer.MESSAGES,
-           **zh_corrections.MESSAGES, **zh_search.MESSAGES, **zh_notices.MESSAGES},
+           **zh_corrections.MESSAGES, **zh_search.MESSAGES, **zh_notices.MESSAGES,
+           **zh_urging.MESSAGES},
     "en": {**en.MESSAGES, **en_reports.MESSAGES, **en_transfer.MESSAGES,
-           **en_corrections.MESSAGES, **en_search.MESSAGES, **en_notices.MESSAGES},
+           **en_corrections.MESSAGES, **en_search.MESSAGES, **en_notices.MESSAGES,
+           **en_urging.MESSAGES},
 }
 LANGUAGES = tuple(CATALOGUES)
 

@@ -145,3 +145,36 @@ def paper_text(data: bytes) -> str:
     from docx import Document
 
     return "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
+
+
+def supervision_slip(rem: Any, office: str) -> bytes:
+    """督办单: one unit's overdue and due-soon cases on one A4 sheet, for an office that
+    delivers its reminders on paper (`xf remind --print DIR`). No petitioner's name."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm, Pt
+
+    from xinfang_cli.domain.reminders import case_line, cn_date, request
+
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    _font(doc.styles["Normal"], BODY_FONT, Pt(14))
+    title = doc.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _font(title.add_run("信访事项督办单"), TITLE_FONT, Pt(22))
+    doc.add_paragraph(f"{rem.head or rem.unit_name}同志（{rem.unit_name}）：")
+    doc.add_paragraph(request(rem, office)).paragraph_format.first_line_indent = Pt(28)
+    for heading, entries in (("超期", rem.overdue), ("即将到期", rem.due_soon)):
+        if entries:
+            doc.add_paragraph(f"{heading}（{len(entries)}件）：")
+            for entry in entries:
+                doc.add_paragraph(case_line(entry))
+    for text in (office, "（印章）", cn_date(rem.as_of)):
+        line = doc.add_paragraph(text)
+        line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

@@ -1,0 +1,128 @@
+"""Urging the units: `xf remind` (督办) by email, work-group robot, or a printed slip."""
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from xinfang_cli.cli.common import (
+    UnitFilterOpt,
+    done,
+    error_line,
+    operation,
+    reading,
+    settings,
+)
+from xinfang_cli.domain.errors import ExitCode, SendFailed
+from xinfang_cli.i18n import t
+
+
+def register(app: typer.Typer) -> None:
+    app.command(name="remind", help=t("help.remind"), rich_help_panel=t("panel.views"))(remind)
+
+
+def remind(
+    unit: UnitFilterOpt = None,
+    warn_days: Annotated[
+        int | None, typer.Option("--warn-days", help=t("opt.remind_warn_days"), min=0, max=366,
+                                 metavar="N")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=t("opt.remind_dry_run"),
+                                          metavar="")] = False,
+    force: Annotated[bool, typer.Option("--force", help=t("opt.remind_force"),
+                                        metavar="")] = False,
+    print_dir: Annotated[
+        Path | None, typer.Option("--print", help=t("opt.remind_print"), file_okay=False,
+                                  metavar="DIR")] = None,
+) -> None:
+    from xinfang_cli.domain.dates import today
+    from xinfang_cli.store.repository import find_unit
+    from xinfang_cli.views.reminders import reminded_today, reminders
+
+    office = settings()
+    day = today()
+    with reading() as session:
+        unit_id = find_unit(session, unit).id if unit else None
+        found = reminders(session, day,
+                          office.office.warn_days if warn_days is None else warn_days, unit_id)
+        sent_today = {r.unit: reminded_today(session, day, r.unit) for r in found}
+    if print_dir is None and not dry_run and any(r.email for r in found):
+        from xinfang_cli.outbox import mail
+
+        mail.check(office.smtp)  # exit 2 before anything is sent
+    if print_dir is not None and not dry_run:
+        print_dir.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    for rem in found:
+        channels = [("print", str(print_dir))] if print_dir is not None else [
+            (c, getattr(rem, c)) for c in ("email", "webhook") if getattr(rem, c)]
+        if not channels:
+            typer.echo(f"xf: {t('err.remind_no_contact', unit=rem.unit_name, code=rem.unit)}",
+                       err=True)
+            failed += 1
+        for channel, recipient in channels:
+            if channel in sent_today[rem.unit] and not force:
+                done(t("msg.remind_skipped", unit=rem.unit_name, channel=t(f"channel.{channel}")))
+                continue
+            if dry_run:
+                _preview(rem, channel, recipient, office)
+                continue
+            try:
+                where = _send(rem, channel, recipient, office)
+            except SendFailed as exc:
+                typer.echo("xf: " + t("err.remind_unit", unit=rem.unit_name, code=rem.unit,
+                                      reason=error_line(exc)), err=True)
+                failed += 1
+                continue
+            from xinfang_cli.operations.reminders import record_reminder
+
+            with operation() as op:
+                n = record_reminder(op, rem, channel, where)
+            done(t("msg.reminded", unit=rem.unit_name, n=n, channel=t(f"channel.{channel}"),
+                   to=_shown(channel, where)))
+    if failed:
+        raise typer.Exit(ExitCode.UNSENT)
+
+
+def _send(rem: Any, channel: str, recipient: str, office: Any) -> str:
+    """Send one unit's reminder on `channel`; returns where it went (the printed slip: its
+    file). A failure raises `SendFailed`."""
+    from xinfang_cli.domain import reminders as words
+
+    name = office.office.name
+    if channel == "email":
+        from xinfang_cli.outbox import mail
+
+        mail.send(office.smtp, mail.message(office.smtp, name, recipient, words.subject(rem),
+                                            words.text_body(rem, name)))
+    elif channel == "webhook":
+        from xinfang_cli.outbox import robot
+
+        kind = words.robot_kind(recipient, office.robot.kind)
+        robot.post(recipient, words.robot_payload(kind, words.subject(rem),
+                                                  words.markdown(rem, name)),
+                   office.robot.timeout)
+    else:
+        from xinfang_cli.render.papers import supervision_slip
+
+        path = Path(recipient) / f"督办单_{rem.unit}_{rem.as_of.isoformat()}.docx"
+        path.write_bytes(supervision_slip(rem, name))
+        return str(path)
+    return recipient
+
+
+def _preview(rem: Any, channel: str, recipient: str, office: Any) -> None:
+    """`--dry-run`: the message as it would go, on stdout; nothing sent, nothing recorded."""
+    from xinfang_cli.domain import reminders as words
+
+    name = office.office.name
+    typer.echo(f"=== {t(f'channel.{channel}')} → {_shown(channel, recipient)}")
+    if channel == "webhook":
+        typer.echo(words.markdown(rem, name))
+    else:
+        typer.echo(f"{words.subject(rem)}\n\n{words.text_body(rem, name)}")
+
+
+def _shown(channel: str, recipient: str) -> str:
+    from xinfang_cli.domain.reminders import shown_recipient
+
+    return shown_recipient(channel, recipient)

@@ -1,0 +1,43 @@
+"""English messages of urging the units (merged into the English catalogue): xf remind."""
+
+MESSAGES: dict[str, str] = {
+    "help.remind": "Urge the units (督办): one reminder to each unit with overdue or due-soon "
+                   "cases, listing their ids, due dates, days and summaries (never a "
+                   "petitioner's name), to the unit head's email ([smtp] in config.toml) and/or "
+                   "the unit's work-group robot (企业微信, 钉钉). Each case listed gets a history "
+                   "row. A unit reminded today is skipped unless --force. A send that fails is "
+                   "one line, exit 3, and is not recorded: the next run retries it.\n\n"
+                   "Example: xf remind --warn-days 7",
+    "opt.remind_warn_days": "Also remind of cases due within N days (default [office] "
+                            "warn_days).",
+    "opt.remind_dry_run": "Print the messages; send and record nothing.",
+    "opt.remind_force": "Remind a unit again that was reminded today.",
+    "opt.remind_print": "Send nothing: write each unit's 督办单 (.docx) into this folder, for "
+                        "delivery on paper, recorded the same way.",
+    "channel.email": "email",
+    "channel.webhook": "work-group robot",
+    "channel.print": "printed slip",
+    "msg.reminded": "{unit}: reminded of {n} cases by {channel} ({to}).",
+    "msg.remind_skipped": "{unit}: already reminded by {channel} today, skipped (--force "
+                          "sends again).",
+    "err.remind_no_contact": "{unit} ({code}) has no email or work-group robot: not reminded; "
+                             "set one with xf unit edit {code} --email … or --webhook ….",
+    "err.send_failed": "could not send.",
+    "err.smtp_missing": "a unit has an email address but [smtp] in config.toml lacks {setting}; "
+                        "no reminder was sent.",
+    "err.smtp_password": "[smtp] has a user but the environment variable {name} holds no "
+                         "password; no reminder was sent.",
+    "err.smtp_login": "the mail server refused the login of {user}: {reason}",
+    "err.smtp_refused": "the mail server refused the message: {reason}",
+    "err.smtp_unreachable": "cannot reach the mail server {server}: {reason}",
+    "err.robot_status": "the work-group robot {url} answered HTTP {status}",
+    "err.robot_unreachable": "cannot reach the work-group robot {url}: {reason}",
+    "err.robot_answer": "the work-group robot {url} gave an answer that is not JSON: {answer}",
+    "err.robot_refused": "the work-group robot {url} refused the message: errcode {code} "
+                         "{message}",
+    "action.remind": "reminded",
+    "col.email": "email",
+    "col.webhook": "work-group robot",
+    "col.print": "printed slip",
+    "err.remind_unit": "{unit} ({code}): {reason}",
+}

@@ -1,0 +1,37 @@
+"""`xf remind`: each unit's overdue and due-soon cases, and whether it was reminded today."""
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from xinfang_cli.domain.reminders import Reminder
+from xinfang_cli.store.models import Case, History, Unit
+from xinfang_cli.views.overdue import overdue
+
+
+def reminders(session: Session, today: date, warn_days: int,
+              unit: int | None = None) -> list[Reminder]:
+    """One reminder per unit with cases overdue or due within `warn_days`, in the order of
+    the units' codes; a retired unit's cases have moved to its successor."""
+    due = overdue(session, today, warn_days)
+    units = {u.code: u for u in session.scalars(select(Unit).order_by(Unit.code))}
+    found: dict[str, Reminder] = {}
+    for key in ("overdue", "due_soon"):
+        for entry in due[key]:  # type: ignore[attr-defined]
+            u = units[entry["unit"]]
+            if unit is not None and u.id != unit:
+                continue
+            rem = found.setdefault(u.code, Reminder(u.code, u.name, u.head, u.email,
+                                                    u.webhook, today))
+            getattr(rem, key).append(entry)
+    return [found[code] for code in sorted(found)]
+
+
+def reminded_today(session: Session, today: date, unit_code: str) -> set[str]:
+    """The channels (`email`, `webhook`, `print`) a unit's reminder went out on today."""
+    unit_id = select(Unit.id).where(Unit.code == unit_code).scalar_subquery()
+    rows = session.scalars(
+        select(History.field).distinct().join(Case, Case.id == History.case_id)
+        .where(History.action == "remind", History.on == today, Case.unit_id == unit_id))
+    return {str(r) for r in rows}
