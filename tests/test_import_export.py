@@ -381,9 +381,24 @@ def test_a_full_export_is_streamed_whatever_its_key_order(office: Xf, tmp_path: 
     ("issued", "2018-13-01", "notices[1].issued: '2018-13-01' is not an ISO date"),
     ("case", "2018-0099", "notices[1].case: no case '2018-0099' in the file"),
     ("delivery_method", "pigeon", "notices[1].delivery_method: unknown value 'pigeon'"),
+    # a delivery as `xf deliver` records it, or none: `xf notice list` must read it back
+    ("delivery_method", None,
+     "notices[1].delivery_method: missing for the delivery on 2018-10-12"),
+    ("delivered_on", None, "notices[1].delivered_on: missing for the delivery by registered"),
+    ("delivery_ref", None,
+     "notices[1].delivery_ref: registered mail without its tracking number"),
+    ("delivered_on", "2018-10-11",
+     "notices[1].delivered_on: delivery 2018-10-11 is before the paper was issued (2018-10-12)"),
+    ("kind", "summons", "notices[1].kind: unknown value 'summons'"),
+    # one paper per case and kind, per year and number, per document number: the second named
+    ("kind", "acceptance",
+     "notices[1].kind: a second acceptance paper to case 2018-0001, as notices[0]"),
+    ("seq", 1, "notices[1].seq: a second paper numbered 1 in 2018, as notices[0]"),
+    ("number", "连区教信〔2018〕1号",
+     "notices[1].number: a second paper numbered '连区教信〔2018〕1号', as notices[0]"),
 ])
 def test_a_full_export_with_a_bad_notice_writes_nothing(office: Xf, tmp_path: Path, key: str,
-                                                        value: str, message: str) -> None:
+                                                        value: Any, message: str) -> None:
     _busy_office(office)
     _papers(office, tmp_path)
     office.ok("export", "--format", "json", "--reveal", "-o", str(tmp_path / "a.json"))
