@@ -67,6 +67,8 @@ KINDS = {"acceptance": "2018-0001", "rejection": "2018-0002", "extension": "2018
 
 def test_every_kind_is_issued_numbered_and_filled_in(cases: Xf, tmp_path: Path) -> None:
     numbers = []
+    signer = dict.fromkeys(KINDS, "连云区教育局") | {"review": "连云区人民政府",
+                                                   "rereview": "连云港市人民政府"}
     for n, (kind, case) in enumerate(KINDS.items(), start=1):
         out = tmp_path / f"{kind}.docx"
         result = cases.ok("notice", case, kind, "-o", str(out), "--json")
@@ -79,7 +81,9 @@ def test_every_kind_is_issued_numbered_and_filled_in(cases: Xf, tmp_path: Path) 
         paper = text_of(out)
         assert "{{" not in paper and "{%" not in paper
         assert f"王{case[-1]}：" in paper  # the real name: the paper goes to the person
-        assert record["number"] in paper and "连云区教育局信访工作领导小组办公室" in paper
+        assert record["number"] in paper
+        assert "领导小组办公室" not in paper  # signed by the body that decided, never an office
+        assert paper.rstrip().endswith(f"{signer[kind]}\n2018年10月12日"), paper[-60:]
         assert "2018年10月12日" in paper and "。。" not in paper
         assert f"第{case[-1]}件：要求补发绩效工资" in paper
         if kind not in ("review", "rereview"):  # these tell the request, not the receipt
@@ -87,23 +91,28 @@ def test_every_kind_is_issued_numbered_and_filled_in(cases: Xf, tmp_path: Path) 
         numbers.append(record["number"])
     assert len(set(numbers)) == 6
     papers = {k: text_of(tmp_path / f"{k}.docx") for k in KINDS}
+    assert papers["acceptance"].count("本机关于2018年5月2日收到你（们）的信访事项（编号2018-0001，"
+                                      "来源：来访），反映：第1件：要求补发绩效工资。") == 1
     assert "决定予以受理（受理日期：2018年5月3日），交由大港中专办理" in papers["acceptance"]
-    assert "自受理之日起60日内（2018年7月2日前）办结" in papers["acceptance"]
+    assert "并将在2018年7月2日前办结" in papers["acceptance"]  # 60 days from acceptance
     assert "《信访条例》第二十一条、第二十二条" in papers["acceptance"]  # received before 2022
     assert "经审查，不属本机关职权范围。" in papers["rejection"]
     assert "办理期限延长20日，至2018年7月22日前办结" in papers["extension"]
     assert "因需财政部门核对，" in papers["extension"]
     assert "已补发2017年度绩效工资。" in papers["reply"]
-    assert "处理结果：解决到位（2018年6月1日办结）" in papers["reply"]
+    assert "以上处理意见于2018年6月1日作出" in papers["reply"]
+    for kind, paper in papers.items():  # the office's own tally stays off the papers
+        for tally in ("解决到位", "教育疏导到位", "帮扶救助到位", "依法处理", "（印章）"):
+            assert tally not in paper, (kind, tally)
     assert "向连云区人民政府请求复查" in papers["reply"]
     assert "依照《信访条例》第三十四条的规定" in papers["reply"]
     # the review's paper tells the review's decision, not the first reply's
     assert "于2018年6月15日请求复查" in papers["review"]
     assert "经复查，维持原处理意见。" in papers["review"]
-    assert "复查结论：教育疏导到位（2018年7月1日办结）" in papers["review"]
+    assert "以上复查意见于2018年7月1日作出" in papers["review"]
     assert "向连云港市人民政府请求复核" in papers["review"]
-    assert "复核结论：依法处理（2018年8月10日办结）" in papers["rereview"]
-    assert "对信访活动中的违法行为，已依法处理。" in papers["rereview"]  # no note: standard
+    assert "以上复核意见于2018年8月10日作出，为最终意见" in papers["rereview"]
+    assert "不符合法律、法规、规章和其他有关规定，不予支持。" in papers["rereview"]  # no note
     assert "不再受理" in papers["rereview"]
     # the history: the paper and the reveal of the name it carries, under the operator
     history = cases.json("show", "2018-0004")["history"]
@@ -120,7 +129,7 @@ def test_every_field_of_every_built_in_template_lands(cases: Xf, tmp_path: Path)
     from xinfang_cli.domain.papers import FIELDS
     from xinfang_cli.render.papers import builtin_template
 
-    expected = {"petitioner", "number", "office", "issued", "title", "case_id"}
+    expected = {"petitioner", "number", "issuer", "issued", "title", "case_id"}
     for kind, case in KINDS.items():
         template = builtin_template(NoticeKind(kind))
         page = Document(io.BytesIO(template)).sections[0]
@@ -250,7 +259,7 @@ def test_an_output_that_cannot_be_written_records_nothing(cases: Xf, tmp_path: P
 
 
 def test_delivery_is_recorded_and_checked(cases: Xf, tmp_path: Path) -> None:
-    never = cases("deliver", "2018-0001", "acceptance", "--method", "mail")
+    never = cases("deliver", "2018-0001", "acceptance", "--on", "2018-10-12", "--method", "mail")
     assert never.exit_code == 2 and "no acceptance paper was issued" in never.stderr
     cases.ok("notice", "2018-0001", "acceptance", "-o", str(tmp_path / "a.docx"),
              env=at("2018-10-08"))
@@ -303,11 +312,18 @@ def test_the_review_window_runs_from_the_replys_delivery(office: Xf, tmp_path: P
     assert office.json("show", "2018-0001")["status"] == "reviewing"
 
 
-def test_without_a_delivery_the_window_runs_from_the_close(office: Xf, tmp_path: Path) -> None:
-    _closed_and_replied(office, tmp_path, delivered=None)
-    late = office("review", "2018-0001", "--requested", "2018-07-02")
+def test_without_a_delivery_the_window_runs_from_the_issue_or_the_close(office: Xf,
+                                                                         tmp_path: Path) -> None:
+    _closed_and_replied(office, tmp_path, delivered=None)  # closed 06-01, reply issued 06-05
+    late = office("review", "2018-0001", "--requested", "2018-07-06")
+    assert late.exit_code == 2 and "last day 2018-07-05" in late.stderr
+    office.ok("review", "2018-0001", "--requested", "2018-07-05")
+    unsent = add_case(office)  # no paper at all: from the close
+    office.ok("accept", unsent, "--on", "2018-05-03")
+    office.ok("close", unsent, "--outcome", "resolved", "--on", "2018-06-01")
+    late = office("review", unsent, "--requested", "2018-07-02")
     assert late.exit_code == 2 and "last day 2018-07-01" in late.stderr
-    office.ok("review", "2018-0001", "--requested", "2018-07-01")
+    office.ok("review", unsent, "--requested", "2018-07-01")
 
 
 def test_a_late_request_with_its_reason_is_recorded(office: Xf, tmp_path: Path) -> None:
@@ -388,6 +404,16 @@ def test_the_reports_count_of_papers_owed_is_the_list_of_them_on_any_day(cases: 
         for kind in KINDS:
             assert report["by_kind"][kind]["owed"] == sum(
                 1 for o in listed if o["kind"] == kind), (day, kind)
+    # and the list itself, as it stood: on 06-10 the cases closed on 06-01 owed their replies
+    # (two of them were reviewed later, which moved their closing day on)
+    kinds = [(o["case"], o["kind"]) for o in notices(cases, "--pending", "--as-of", "2018-06-10")]
+    assert sorted(kinds) == [("2018-0002", "rejection"), ("2018-0003", "acceptance"),
+                             ("2018-0004", "acceptance"),  # its reply was issued on 06-05
+                             ("2018-0005", "acceptance"), ("2018-0005", "reply"),
+                             ("2018-0006", "acceptance"), ("2018-0006", "reply")]
+    kinds = [(o["case"], o["kind"]) for o in notices(cases, "--pending", "--as-of", "2018-07-25")
+             if o["kind"] in ("review", "rereview")]
+    assert sorted(kinds) == [("2018-0005", "review"), ("2018-0006", "review")]
     home = Path(os.environ["XF_HOME"])
     home.mkdir(parents=True, exist_ok=True)
     (home / "config.toml").write_text('[notices]\nowed_from = 2018-05-02\n', encoding="utf-8")
@@ -462,3 +488,48 @@ def test_the_settings_in_force_read_back_as_toml(sqlite_xf: Xf) -> None:
     (home / "config.toml").write_text('[notices]\nowed_from = 2018-05-02\n', encoding="utf-8")
     printed = tomllib.loads(sqlite_xf.ok("config").stdout)
     assert printed["notices"]["owed_from"] == "2018-05-02"
+
+
+def test_a_reprint_says_what_the_paper_issued_said_or_is_refused(cases: Xf,
+                                                                 tmp_path: Path) -> None:
+    """Closed, replied, the close undone and closed otherwise: the number's paper is the one
+    issued; a reprint that would say something else is refused, and the record kept."""
+    first = tmp_path / "reply.docx"
+    issued = cases.json("notice", "2018-0004", "reply", "-o", str(first))
+    cases.ok("notice", "2018-0004", "reply", "-o", str(first), "--reprint")  # same words
+    cases.ok("undo", "2018-0004", "--yes")
+    cases.ok("close", "2018-0004", "--outcome", "lawful", "--on", "2018-06-02")
+    again = cases("notice", "2018-0004", "reply", "-o", str(tmp_path / "new.docx"), "--reprint")
+    assert again.exit_code == 2
+    assert ("the case has changed since the reply paper 连区教信〔2018〕1号 was issued"
+            in again.stderr)
+    assert not (tmp_path / "new.docx").exists()
+    [kept] = notices(cases, "2018-0004")
+    assert (kept["sha256"], kept["file"]) == (issued["sha256"], issued["file"])
+
+
+def test_a_reprint_overwrites_only_its_own_file(cases: Xf, tmp_path: Path) -> None:
+    paper = tmp_path / "a.docx"
+    cases.ok("notice", "2018-0001", "acceptance", "-o", str(paper))
+    other = tmp_path / "precious.docx"
+    other.write_text("a letter of someone else's")
+    refused = cases("notice", "2018-0001", "acceptance", "--reprint", "-o", str(other))
+    assert refused.exit_code == 2 and "exists" in refused.stderr
+    assert other.read_text() == "a letter of someone else's"
+    link, pipe = tmp_path / "link.docx", tmp_path / "pipe.docx"
+    link.symlink_to(other)
+    os.mkfifo(pipe)  # stands for a device: never replaced by a paper
+    for target in (link, pipe):
+        refused = cases("notice", "2018-0001", "acceptance", "--reprint", "--force", "-o",
+                        str(target))
+        assert refused.exit_code == 2 and "not a regular file" in refused.stderr
+    assert link.is_symlink() and pipe.is_fifo()
+    cases.ok("notice", "2018-0001", "acceptance", "--reprint", "-o", str(paper))  # its own
+
+
+def test_a_number_pattern_without_the_year_is_refused(sqlite_xf: Xf) -> None:
+    home = Path(os.environ["XF_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text('[notices]\nnumber = "连区教信{n}号"\n', encoding="utf-8")
+    result = sqlite_xf("notice", "list")
+    assert result.exit_code == 2 and "{year}" in result.stderr

@@ -44,6 +44,7 @@ def upgrade() -> None:
         sa.Column("by", sa.String(length=100), nullable=False),
         sa.Column("file", sa.String(length=500), nullable=False),
         sa.Column("sha256", sa.String(length=64), nullable=False),
+        sa.Column("content_sha256", sa.String(length=64), nullable=True),
         sa.Column("delivered_on", sa.Date(), nullable=True),
         sa.Column("delivery_method", sa.String(length=20), nullable=True),
         sa.Column("delivery_ref", sa.String(length=200), nullable=True),

@@ -63,6 +63,7 @@ def notice_issue(
     as_json: JsonOpt = False,
 ) -> None:
     import hashlib
+    import json
 
     from xinfang_cli.operations.notices import filed, issue
     from xinfang_cli.render.papers import fill
@@ -78,16 +79,21 @@ def notice_issue(
             template, origin = _template(chosen)
             data = fill(template, fields, origin)
             path = output or Path(f"{case.id}_{label(chosen, 'zh')}.docx")
-            if path.exists() and not (reprint or force):
-                raise BadInput("err.output_exists", path=path)
+            _writable(path, force or (reprint and _same(path, notice.file)))
             staged = _stage(path, data)
-            filed(op, notice, str(path.resolve()), hashlib.sha256(data).hexdigest(), reprint)
+            content = json.dumps(fields, ensure_ascii=False, sort_keys=True, default=str)
+            filed(op, notice, str(path.resolve()), hashlib.sha256(data).hexdigest(),
+                  hashlib.sha256(content.encode("utf-8")).hexdigest(), reprint)
             record = notice_record(notice)
     except BaseException:
         if staged is not None:
             staged.unlink(missing_ok=True)
         raise
-    staged.replace(path)  # recorded: the paper takes its name
+    try:
+        staged.replace(path)  # recorded: the paper takes its name
+    except OSError as exc:
+        raise BadInput("err.paper_not_moved", number=record["number"], partial=staged,
+                       path=path, reason=exc.strerror or exc) from None
     if as_json:
         write_json(record)
     key = "msg.notice_reprinted" if reprint else "msg.notice_issued"
@@ -111,6 +117,20 @@ def _template(kind: NoticeKind) -> tuple[bytes, str]:
 
 def _names(kind: NoticeKind) -> tuple[str, str]:
     return f"{kind}.docx", f"{label(kind, 'zh')}.docx"
+
+
+def _writable(path: Path, overwrite: bool) -> None:
+    """A paper is written to a new file, or over a regular file when allowed (`--force`, or
+    a reprint to the file the paper was issued as); never over a link, a device or a
+    folder."""
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise BadInput("err.output_not_file", path=path)
+    if path.exists() and not overwrite:
+        raise BadInput("err.output_exists", path=path)
+
+
+def _same(path: Path, recorded: str) -> bool:
+    return bool(recorded) and path.resolve() == Path(recorded).resolve()
 
 
 def _stage(path: Path, data: bytes) -> Path:
@@ -176,10 +196,9 @@ def notice_template(
 def deliver(
     case_id: CaseArg,
     kind: KindArg,
+    on: Annotated[str, typer.Option("--on", help=t("opt.deliver_on"), metavar="DATE")],
     method: Annotated[str, typer.Option("--method", help=t("opt.deliver_method"),
                                         metavar="METHOD")],
-    on: Annotated[str | None, typer.Option("--on", help=t("opt.deliver_on"),
-                                           metavar="DATE")] = None,
     ref: Annotated[str | None, typer.Option("--ref", help=t("opt.deliver_ref"),
                                             metavar="TEXT")] = None,
 ) -> None:

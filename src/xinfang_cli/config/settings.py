@@ -32,6 +32,8 @@ class OfficeSettings(BaseModel):
     group_threshold: int = Field(5, ge=2)
     warn_days: int = Field(7, ge=0, le=60)  # `xf status`: the due-soon column
     lock_timeout: float = Field(30.0, gt=0)  # seconds a writer waits for another
+    # the body that decides and signs the papers to petitioners (never an internal office)
+    issuer: str = "连云区教育局"
     # where a petitioner turns after a reply (复查), and after a review (复核): the papers say
     superior: str = "连云区人民政府"
     superior_above: str = "连云港市人民政府"

@@ -7,7 +7,7 @@ fills the Word template.
 from dataclasses import dataclass
 from datetime import date
 
-from xinfang_cli.domain.enums import CaseStatus, NoticeKind, Outcome
+from xinfang_cli.domain.enums import CaseStatus, NoticeKind, Outcome, Source
 from xinfang_cli.domain.errors import BadInput
 
 REGULATION_2022 = "《信访工作条例》"
@@ -29,17 +29,27 @@ REMEDY_ARTICLES: dict[NoticeKind, tuple[str, str]] = {
     NoticeKind.REVIEW: ("第三十六条", "第三十五条"),
 }
 
-# a reply's decision in words, where the clerk wrote none when closing (`xf close --note`)
+# a decision in the regulation's words (支持 / 解释说明 / 不予支持), where the clerk wrote
+# none when closing (`xf close --note`): the "four in place" are the office's own tally,
+# never printed on a paper
 DECISION_TEXT = {
-    Outcome.RESOLVED: "经调查核实，你（们）反映的合理诉求已予解决。",
-    Outcome.EDUCATED: "经调查核实，你（们）的诉求缺乏事实和政策依据，"
-                      "已向你（们）解释说明有关政策规定。",
-    Outcome.AIDED: "经调查核实，针对你（们）的实际困难，已依照有关规定给予帮扶救助。",
-    Outcome.LAWFUL: "经调查核实，对信访活动中的违法行为，已依法处理。",
+    Outcome.RESOLVED: "你（们）的请求事实清楚，符合有关规定，予以支持，并已协调解决。",
+    Outcome.EDUCATED: "你（们）的请求缺乏事实根据或者政策依据，不予支持；已向你（们）解释说明"
+                      "有关法律政策规定。",
+    Outcome.AIDED: "针对你（们）反映的实际困难，已依照有关规定给予帮扶救助。",
+    Outcome.LAWFUL: "你（们）的请求缺乏事实根据或者不符合法律、法规、规章和其他有关规定，"
+                    "不予支持。",
+}
+
+# how a matter reached the office, as a paper says it (a petitioner never "submits by
+# assignment": a superior assigned or another body transferred it)
+SOURCE_WORDS = {
+    Source.LETTER: "来信", Source.VISIT: "来访", Source.ONLINE: "网上信访",
+    Source.PHONE: "来电", Source.ASSIGNED: "上级机关交办", Source.TRANSFERRED: "有关机关转送",
 }
 
 FIELDS = (
-    "office", "number", "kind", "title", "case_id", "petitioner", "people", "received",
+    "office", "issuer", "number", "kind", "title", "case_id", "petitioner", "people", "received",
     "source", "summary", "unit", "accepted", "handle_days", "due", "reason", "extension_days",
     "extension_reason", "decided", "outcome", "decision", "review_requested",
     "rereview_requested", "regulation", "articles", "basis", "remedy_basis", "remedy_days",
@@ -117,10 +127,13 @@ def cn_date(day: date | None) -> str:
 
 
 def check_pattern(pattern: str) -> str:
-    """A document number pattern (`连区教信〔{year}〕{n}号`): it must hold `{n}` and name no
-    other field than `{year}`; raises ValueError naming the fault."""
+    """A document number pattern (`连区教信〔{year}〕{n}号`): it must hold `{n}` and `{year}`
+    (the counter starts again each year) and no other field; raises ValueError naming the
+    fault."""
     if "{n}" not in pattern and "{n:" not in pattern:
         raise ValueError("the pattern must contain {n}")
+    if "{year}" not in pattern:  # a counter per year: without the year, numbers repeat
+        raise ValueError("the pattern must contain {year}")
     try:
         pattern.format(year=2018, n=1)
     except (KeyError, IndexError, ValueError) as exc:

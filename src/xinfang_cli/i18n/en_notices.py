@@ -37,7 +37,8 @@ MESSAGES: dict[str, str] = {
     "opt.notice_case": "Only this case's papers.",
     "opt.template_output": "File to write (default: KIND.docx in this directory).",
     "opt.overwrite": "Overwrite the file if it exists.",
-    "opt.deliver_on": "Day of delivery (default today).",
+    "opt.deliver_on": "Day of delivery (the petitioner received it: the review window runs "
+                      "from it).",
     "opt.deliver_method": "How: in-person=直接送达, mail=邮寄, registered=挂号邮寄, "
                           "electronic=电子送达.",
     "opt.deliver_ref": "Tracking number or electronic receipt (required for registered mail).",
@@ -97,4 +98,11 @@ MESSAGES: dict[str, str] = {
     "rpt.col.issued": "Issued",
     "rpt.col.owed": "Owed",
     "rpt.sheet.notices": "Papers",
+    "err.reprint_changed": "{case}: the case has changed since the {kind} paper {number} was "
+                           "issued on {issued}; a reprint would say something else. The paper "
+                           "as issued is the record: {file}.",
+    "err.output_not_file": "{path} is not a regular file (a link, a device or a folder): no "
+                           "paper is written there.",
+    "err.paper_not_moved": "paper {number} is recorded but could not be named {path} ({reason}); "
+                           "it is at {partial}: rename it by hand.",
 }

@@ -31,7 +31,7 @@ MESSAGES: dict[str, str] = {
     "opt.notice_case": "只列此事项的文书。",
     "opt.template_output": "写入的文件（默认当前目录下的“种类.docx”）。",
     "opt.overwrite": "文件已存在时覆盖。",
-    "opt.deliver_on": "送达日期（默认今天）。",
+    "opt.deliver_on": "送达日期（信访人收到之日：复查期限由此起算）。",
     "opt.deliver_method": "送达方式：in-person=直接送达, mail=邮寄, registered=挂号邮寄, "
                           "electronic=电子送达。",
     "opt.deliver_ref": "邮件号或电子送达凭据（挂号邮寄必填）。",
@@ -87,4 +87,8 @@ MESSAGES: dict[str, str] = {
     "rpt.col.issued": "制发",
     "rpt.col.owed": "应发未发",
     "rpt.sheet.notices": "文书",
+    "err.reprint_changed": "{case} 的{kind}（{number}，{issued} 制发）所据的事项已有变更，重印的内容将与已发的不同；"
+                           "文号下的文书以已发的为准：{file}。",
+    "err.output_not_file": "{path} 不是普通文件（链接、设备或目录），不能写入文书。",
+    "err.paper_not_moved": "文书 {number} 已登记，但无法命名为 {path}（{reason}）；文件在 {partial}，请手工改名。",
 }

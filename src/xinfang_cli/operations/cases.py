@@ -192,19 +192,22 @@ def _within_request_period(op: Op, case: Case, requested: date, answer: NoticeKi
                            late_reason: str | None) -> str | None:
     """A review is asked within 30 days of receiving the reply (a re-review, of the review's
     answer): counted from the answer's delivery where `xf deliver` recorded it, else from the
-    day the case was closed. Later only with the reason the law allows for (`--late-reason`),
-    which is returned for the history."""
+    day it was issued (the petitioner cannot have had it before), else from the day the
+    case was closed. Later only with the reason the law allows for (`--late-reason`), which
+    is returned for the history."""
     from xinfang_cli.store.notices import Notice
 
     assert case.closed is not None
-    delivered = op.session.scalar(select(Notice.delivered_on).where(
-        Notice.case_id == case.id, Notice.kind == str(answer)))
-    until = op.deadlines.review_request_until(delivered or case.closed)
+    paper = op.session.execute(select(Notice.delivered_on, Notice.issued).where(
+        Notice.case_id == case.id, Notice.kind == str(answer))).first()
+    delivered = paper.delivered_on if paper else None
+    start = delivered or max(case.closed, paper.issued if paper else case.closed)
+    until = op.deadlines.review_request_until(start)
     late_reason = (late_reason or "").strip() or None
     if requested > until and late_reason is None:
         if delivered is not None:
             raise LimitExceeded("err.review_late_delivered", case=case.id, value=requested,
                                 delivered=delivered, until=until)
         raise LimitExceeded("err.review_late", case=case.id, value=requested,
-                            replied=case.closed, until=until)
+                            replied=start, until=until)
     return late_reason if requested > until else None

@@ -56,15 +56,25 @@ def issue(op: Op, ref: str, kind: NoticeKind, pattern: str, reprint: bool = Fals
     return case, notice
 
 
-def filed(op: Op, notice: Notice, file: str, sha256: str, reprint: bool) -> None:
-    """The paper is written: its file and SHA-256 kept, and two history rows on the case,
-    the paper's (`notice` or `reprint`: kind and number) and the reveal of the petitioner's
-    name it carries."""
-    notice.file, notice.sha256 = file, sha256
-    op.session.add(notice)
+def filed(op: Op, notice: Notice, file: str, sha256: str, content: str,
+          reprint: bool) -> None:
+    """The paper is written: on its issue, its file, the file's SHA-256 and the SHA-256 of
+    what it says (`content`: its fields) kept; two history rows on the case, the paper's
+    (`notice` or `reprint`: kind and number, a reprint its file) and the reveal of the
+    petitioner's name it carries.
+
+    A reprint must say what the paper issued said: where the case has changed since (an
+    undone close closed again otherwise, a corrected summary), it is refused, and the
+    paper as issued stays the record (its file and SHA-256 are not replaced)."""
+    if reprint and notice.content_sha256 and notice.content_sha256 != content:
+        raise BadInput("err.reprint_changed", case=notice.case_id, kind=NoticeKind(notice.kind),
+                       number=notice.number, issued=notice.issued, file=notice.file)
+    if not reprint:
+        notice.file, notice.sha256, notice.content_sha256 = file, sha256, content
+        op.session.add(notice)
     action = "reprint" if reprint else "notice"
     record(op.session, notice.case_id, op.today, op.by, action,
-           [(notice.kind, None, notice.number)])
+           [(notice.kind, None, f"{notice.number} {file}" if reprint else notice.number)])
     record(op.session, notice.case_id, op.today, op.by, "reveal",
            [("personal_data", None, f"notice:{notice.kind}")])
     op.session.flush()

@@ -11,7 +11,8 @@ every reference to them follows. The document's shape:
      "unit_history": [...], "incidents": [...], "history": [rows that belong to no case],
      "notice_sequence": [{"year", "last"}],
      "notices": [{"id", "case", "kind", "year", "seq", "number", "issued", "by", "file",
-                  "sha256", "delivered_on", "delivery_method", "delivery_ref", "created_at"}],
+                  "sha256", "content_sha256", "delivered_on", "delivery_method",
+                  "delivery_ref", "created_at"}],
      "cases": [{case object + stored fields, "followups": [...], "history": [...]}]}
 
 Exports written before revision 0005 lack commands, unit history and the columns of

@@ -46,6 +46,7 @@ def _notice(where: str, x: Any) -> dict[str, Any]:
         "by": v.text(x, "by", where),
         "file": v.need(v.opt_text(x, "file", where), where, "file"),
         "sha256": v.need(v.opt_text(x, "sha256", where), where, "sha256"),
+        "content_sha256": v.opt_text(x, "content_sha256", where),  # absent before 2026-12-03
         "delivered_on": v.day(x, "delivered_on", where),
         "delivery_method": v.opt_member(DeliveryMethod, x, "delivery_method", where),
         "delivery_ref": v.opt_text(x, "delivery_ref", where),

@@ -6,7 +6,9 @@ A built-in template is made here with python-docx, each placeholder whole in one
 splits a placeholder typed across formatting into pieces docxtpl cannot read). Layout after
 GB/T 9704 (党政机关公文格式): A4, margins 37/35/28/26 mm, the title in 22 pt 小标宋, the
 body in 16 pt 仿宋 at a fixed 28 pt line, the first line of a paragraph indented two
-characters, the office and the date at the end with room above them for the seal.
+characters, the deciding body and the date at the end with room for the seal (papers are
+signed by the body that decided, never an internal office: `[office] issuer`, and for a
+review or re-review the body above).
 """
 
 import io
@@ -16,52 +18,50 @@ from xinfang_cli.domain.enums import NoticeKind
 from xinfang_cli.domain.errors import BadInput
 from xinfang_cli.domain.papers import FIELDS
 
-INTRO = ("你（们）于{{ received }}以{{ source }}方式提出的信访事项（编号{{ case_id }}），"
-         "反映：{{ summary }}")
+INTRO = ("本机关于{{ received }}收到你（们）的信访事项（编号{{ case_id }}，来源：{{ source }}），"
+         "反映：{{ summary }}。")
+MATTER = "信访事项（编号{{ case_id }}，反映：{{ summary }}）"
 
 BODY: dict[NoticeKind, list[str]] = {
     NoticeKind.ACCEPTANCE: [
-        INTRO + "。本机关已收悉。",
-        "经审查，该信访事项属于本机关职权范围。根据{{ basis }}的规定，本机关决定予以受理"
-        "（受理日期：{{ accepted }}），交由{{ unit }}办理，并将自受理之日起{{ handle_days }}日内"
-        "（{{ due }}前）办结，书面答复你（们）。",
+        INTRO,
+        "经审查，该信访事项属于本机关职权范围。依照{{ basis }}的规定，本机关决定予以受理"
+        "（受理日期：{{ accepted }}），交由{{ unit }}办理，并将在{{ due }}前办结，"
+        "书面答复你（们）。",
         "特此告知。",
     ],
     NoticeKind.REJECTION: [
-        INTRO + "。本机关已收悉。",
-        "经审查，{{ reason }}。根据{{ basis }}的规定，本机关决定不予受理。",
+        INTRO,
+        "经审查，{{ reason }}。依照{{ basis }}的规定，本机关决定不予受理。",
         "你（们）可以依照有关法律、行政法规规定的程序，向有权处理的机关提出。",
         "特此告知。",
     ],
     NoticeKind.EXTENSION: [
-        INTRO + "。本机关已于{{ accepted }}受理，交由{{ unit }}办理。",
-        "因{{ extension_reason }}，该信访事项不能在规定期限内办结。根据{{ basis }}的规定，"
+        INTRO + "本机关已于{{ accepted }}受理，交由{{ unit }}办理。",
+        "因{{ extension_reason }}，该信访事项不能在规定期限内办结。依照{{ basis }}的规定，"
         "经本机关负责人批准，办理期限延长{{ extension_days }}日，至{{ due }}前办结。",
         "特此告知。",
     ],
     NoticeKind.REPLY: [
-        INTRO + "。本机关于{{ accepted }}受理，交由{{ unit }}办理。现根据{{ basis }}的规定，"
-        "提出处理意见如下：",
+        INTRO + "本机关于{{ accepted }}受理，交由{{ unit }}办理。经调查核实，依照"
+        "{{ regulation }}的有关规定，提出处理意见如下：",
         "{{ decision }}",
-        "处理结果：{{ outcome }}（{{ decided }}办结）。",
-        "如对本处理意见不服，可以自收到本意见书之日起{{ remedy_days }}日内，"
-        "依照{{ remedy_basis }}的规定，向{{ superior }}请求复查。",
+        "以上处理意见于{{ decided }}作出。如对本处理意见不服，可以自收到本意见书之日起"
+        "{{ remedy_days }}日内，依照{{ remedy_basis }}的规定，向{{ superior }}请求复查。",
     ],
     NoticeKind.REVIEW: [
-        "你（们）对信访事项（编号{{ case_id }}，反映：{{ summary }}）的处理意见不服，"
-        "于{{ review_requested }}请求复查。现根据{{ basis }}的规定，提出复查意见如下：",
+        "你（们）对" + MATTER + "的处理意见不服，于{{ review_requested }}请求复查。本机关依照"
+        "{{ regulation }}的有关规定进行了复查，提出复查意见如下：",
         "{{ decision }}",
-        "复查结论：{{ outcome }}（{{ decided }}办结）。",
-        "如对本复查意见不服，可以自收到本意见书之日起{{ remedy_days }}日内，"
-        "依照{{ remedy_basis }}的规定，向{{ superior_above }}请求复核。",
+        "以上复查意见于{{ decided }}作出。如对本复查意见不服，可以自收到本意见书之日起"
+        "{{ remedy_days }}日内，依照{{ remedy_basis }}的规定，向{{ superior_above }}请求复核。",
     ],
     NoticeKind.REREVIEW: [
-        "你（们）对信访事项（编号{{ case_id }}，反映：{{ summary }}）的复查意见不服，"
-        "于{{ rereview_requested }}请求复核。现根据{{ basis }}的规定，提出复核意见如下：",
+        "你（们）对" + MATTER + "的复查意见不服，于{{ rereview_requested }}请求复核。本机关"
+        "依照{{ regulation }}的有关规定进行了复核，提出复核意见如下：",
         "{{ decision }}",
-        "复核结论：{{ outcome }}（{{ decided }}办结）。",
-        "本复核意见为最终意见。你（们）仍以同一事实和理由提出信访的，依照{{ basis }}的规定，"
-        "不再受理。",
+        "以上复核意见于{{ decided }}作出，为最终意见。你（们）仍以同一事实和理由提出信访的，"
+        "依照{{ basis }}的规定，不再受理。",
     ],
 }
 
@@ -94,9 +94,9 @@ def builtin_template(kind: NoticeKind) -> bytes:
     doc.add_paragraph("{{ petitioner }}：")
     for text in BODY[kind]:
         doc.add_paragraph(text).paragraph_format.first_line_indent = Pt(32)
-    for _ in range(3):  # room for the seal
+    for _ in range(3):  # room for the seal, stamped over the name and the day
         doc.add_paragraph()
-    for text in ("{{ office }}", "（印章）", "{{ issued }}"):
+    for text in ("{{ issuer }}", "{{ issued }}"):
         line = doc.add_paragraph(text)
         line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         line.paragraph_format.right_indent = Pt(64)
@@ -172,7 +172,7 @@ def supervision_slip(rem: Any, office: str) -> bytes:
             doc.add_paragraph(f"{heading}（{len(entries)}件）：")
             for entry in entries:
                 doc.add_paragraph(case_line(entry))
-    for text in (office, "（印章）", cn_date(rem.as_of)):
+    for text in (office, cn_date(rem.as_of)):
         line = doc.add_paragraph(text)
         line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     out = io.BytesIO()

@@ -39,7 +39,9 @@ class Notice(SQLModel, table=True):
     issued: date = Field(index=True)
     by: str = Field(max_length=100)
     file: str = Field(max_length=500)
-    sha256: str = Field(max_length=64)
+    sha256: str = Field(max_length=64)  # of the file as issued
+    # of what the paper says (its fields): a reprint must say the same
+    content_sha256: str | None = Field(default=None, max_length=64)
     delivered_on: date | None = None
     delivery_method: str | None = Field(default=None, max_length=20)
     delivery_ref: str | None = Field(default=None, max_length=200)

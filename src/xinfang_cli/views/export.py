@@ -242,7 +242,8 @@ def _unit(u: Unit, codes: dict[int | None, str]) -> dict[str, Any]:
 def _notice(n: Any) -> dict[str, Any]:
     return {"id": n.id, "case": n.case_id, "kind": n.kind, "year": n.year, "seq": n.seq,
             "number": n.number, "issued": n.issued, "by": n.by, "file": n.file,
-            "sha256": n.sha256, "delivered_on": n.delivered_on,
+            "sha256": n.sha256, "content_sha256": n.content_sha256,
+            "delivered_on": n.delivered_on,
             "delivery_method": n.delivery_method, "delivery_ref": n.delivery_ref,
             "created_at": n.created_at}
 

@@ -16,6 +16,7 @@ from xinfang_cli.domain.papers import (
     REMEDY_ARTICLES,
     REREVIEW_DONE,
     REVIEW_DONE,
+    SOURCE_WORDS,
     TITLES,
     articles,
     cn_date,
@@ -41,9 +42,10 @@ def paper_fields(session: Session, case: Case, notice: Any, office: Any,
                            .where(History.case_id == case.id).order_by(History.id)).all()
     values: dict[str, Any] = dict.fromkeys(FIELDS, "")
     values.update(
-        office=office.name, number=notice.number, kind=label(kind, "zh"), title=TITLES[kind],
+        office=office.name, issuer=_issuer(kind, office), number=notice.number,
+        kind=label(kind, "zh"), title=TITLES[kind],
         case_id=case.id, petitioner=case.petitioner, people=case.people,
-        received=cn_date(case.received), source=label(Source(case.source), "zh"),
+        received=cn_date(case.received), source=SOURCE_WORDS[Source(case.source)],
         summary=sentence(case.summary), unit=unit.name if unit else "",
         accepted=cn_date(case.accepted), regulation=regulation(case.received),
         articles=articles(kind, case.received), remedy_days=rules.review_request_days,
@@ -94,6 +96,16 @@ def _decision(session: Session, case: Case, kind: NoticeKind,
             if outcome else "", "decision": words,
             "review_requested": cn_date(case.review_requested),
             "rereview_requested": cn_date(case.rereview_requested)}
+
+
+def _issuer(kind: NoticeKind, office: Any) -> str:
+    """The body that decided and signs: the bureau, or for a review the body above it and
+    for a re-review the one above that."""
+    if kind is NoticeKind.REVIEW:
+        return str(office.superior)
+    if kind is NoticeKind.REREVIEW:
+        return str(office.superior_above)
+    return str(office.issuer)
 
 
 def sentence(text: str | None) -> str:
@@ -154,17 +166,24 @@ def _owed(kind: NoticeKind, day: date) -> Any:
                                    Case.status_on <= day),
         NoticeKind.EXTENSION: and_(Case.extended_days > 0, exists().where(
             History.case_id == Case.id, History.action == "extend", History.on <= day)),
-        NoticeKind.REPLY: and_(Case.closed.is_not(None),
-                               or_(Case.closed <= day, Case.review_requested <= day)),
+        # closed by then: a later review's close has moved `closed` on, the history has it
+        NoticeKind.REPLY: and_(Case.closed.is_not(None), _closed_by(day)),
         NoticeKind.REVIEW: and_(Case.review_requested.is_not(None),
                                 Case.status.in_(REVIEW_DONE),
-                                or_(Case.closed <= day, Case.rereview_requested <= day)),
+                                _closed_by(day, since=Case.review_requested)),
         NoticeKind.REREVIEW: and_(Case.rereview_requested.is_not(None),
                                   Case.status.in_(REREVIEW_DONE), Case.closed <= day),
     }[kind]
     issued = exists().where(NOTICE.c.case_id == Case.id, NOTICE.c.kind == str(kind),
                             NOTICE.c.issued <= day)
     return and_(taken, ~issued)
+
+
+def _closed_by(day: date, since: Any = None) -> Any:
+    """The case was closed (办结) on or before `day` (and on or after `since`)."""
+    closes = exists().where(History.case_id == Case.id, History.action == "close",
+                            History.field == "closed", History.on <= day)
+    return closes.where(History.on >= since) if since is not None else closes
 
 
 def _before(action: str) -> Any:
