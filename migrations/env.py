@@ -7,6 +7,7 @@ from sqlmodel import SQLModel
 import xinfang_cli.store.models  # noqa: F401  (registers the tables)
 import xinfang_cli.store.notices  # noqa: F401
 import xinfang_cli.store.records  # noqa: F401
+import xinfang_cli.store.supervision  # noqa: F401
 from xinfang_cli.store.migrate import modelled
 
 config = context.config

@@ -113,7 +113,7 @@ def postgres_url() -> Iterator[str]:
 
 
 TABLES = ("history, followup, incident, petition_case, import_batch, case_sequence, "
-          "unit_history, command, unit, case_search, notice, notice_sequence")
+          "unit_history, command, unit, case_search, notice, notice_sequence, supervision")
 # (case_search is named: TRUNCATE fires no trigger)
 
 

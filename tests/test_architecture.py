@@ -141,4 +141,4 @@ def test_the_top_level_reads_as_the_layers() -> None:
     """A handful of entries: the console script and one folder per layer."""
     entries = sorted(p.name for p in PACKAGE.iterdir() if p.name != "__pycache__")
     assert entries == ["__init__.py", "__main__.py", "cli", "config", "domain", "entry.py",
-                       "i18n", "operations", "render", "store", "views"]
+                       "i18n", "operations", "outbox", "render", "store", "views"]

@@ -118,6 +118,7 @@ def test_migrations_build_exactly_the_models(tmp_path: Path) -> None:
     import xinfang_cli.store.models  # noqa: F401
     import xinfang_cli.store.notices  # noqa: F401
     import xinfang_cli.store.records  # noqa: F401
+    import xinfang_cli.store.supervision  # noqa: F401
     from xinfang_cli.store.migrate import modelled, upgrade
 
     engine = create_engine(f"sqlite:///{tmp_path / 'blank.db'}")

@@ -300,7 +300,8 @@ def _papers(xf: Xf, tmp_path: Path) -> None:
     xf.ok("notice", "2018-0001", "acceptance", "-o", str(tmp_path / "acceptance.docx"))
     xf.ok("deliver", "2018-0001", "acceptance", "--on", "2018-10-12", "--method", "in-person")
     xf.ok("notice", "2018-0001", "reply", "-o", str(tmp_path / "reply.docx"))
-    xf.ok("deliver", "2018-0001", "reply", "--method", "registered", "--ref", "XA123456789CN")
+    xf.ok("deliver", "2018-0001", "reply", "--on", "2018-10-12", "--method", "registered",
+          "--ref", "XA123456789CN")
 
 
 def test_full_export_round_trip_loses_nothing(office: Xf, tmp_path: Path) -> None:

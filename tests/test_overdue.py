@@ -80,7 +80,7 @@ def test_status_board_counts(office: Xf) -> None:
     assert rows["dagang"] | {} == {
         "unit": "dagang", "unit_name": "大港中专", "registered": 0, "accepted": 1,
         "rejected": 0, "closed": 0, "reviewing": 0, "rereviewing": 0, "terminated": 0,
-        "total": 1, "overdue": 0, "due_soon": 1}
+        "total": 1, "overdue": 0, "due_soon": 1, "key_management": False}
     assert (rows["gcsx"]["registered"], rows["gcsx"]["overdue"], rows["gcsx"]["due_soon"]) == (
         2, 1, 0)
     assert rows["renshi"]["total"] == 0

@@ -195,7 +195,8 @@ def test_report_csv(scored: Xf) -> None:
     assert list(sections) == ["Summary", "Intake by source", "By unit", "Closures by outcome",
                               "Overdue cases as of 2018-10-12", "Backlog progress",
                               "Leaders' receptions and field visits", "Incidents",
-                              "Papers to petitioners (issued in the period; owed on 2018-10-12)"]
+                              "Papers to petitioners (issued in the period; owed on 2018-10-12)",
+                              "Supervision measures (★ under key management)"]
     summary = dict(sections["Summary"][1:])
     assert (summary["Petitions received"], summary["Accepted"], summary["Closed"],
             summary["Overdue on 2018-10-12"]) == ("3", "1", "2", "2")
@@ -280,7 +281,7 @@ def test_report_xlsx(scored: Xf, tmp_path: Path) -> None:
     assert result.stdout == ""
     book = load_workbook(path)
     assert book.sheetnames == ["Summary", "By source", "By unit", "By outcome", "Overdue",
-                               "Backlog", "Receptions", "Incidents", "Papers"]
+                               "Backlog", "Receptions", "Incidents", "Papers", "Supervision"]
     sheet = book["Overdue"]
     header = [c.value for c in sheet[4]]
     assert header[:6] == ["Case", "Unit", "Status", "Deadline", "Due", "Days late"]

@@ -6,19 +6,29 @@ from typing import Annotated, Any
 import typer
 
 from xinfang_cli.cli.common import (
+    FormatOpt,
+    HelpGroup,
+    JsonOpt,
+    OnOpt,
+    OutputOpt,
     UnitFilterOpt,
+    day,
     done,
     error_line,
     operation,
+    output_format,
     reading,
     settings,
 )
+from xinfang_cli.domain.enums import SupervisionKind, label, parse
 from xinfang_cli.domain.errors import ExitCode, SendFailed
-from xinfang_cli.i18n import t
+from xinfang_cli.i18n import lang, t
+from xinfang_cli.render import Format, destination, write_json
 
 
 def register(app: typer.Typer) -> None:
     app.command(name="remind", help=t("help.remind"), rich_help_panel=t("panel.views"))(remind)
+    app.add_typer(supervise_app, name="supervise", rich_help_panel=t("panel.views"))
 
 
 def remind(
@@ -126,3 +136,59 @@ def _shown(channel: str, recipient: str) -> str:
     from xinfang_cli.domain.reminders import shown_recipient
 
     return shown_recipient(channel, recipient)
+
+
+supervise_app = typer.Typer(cls=HelpGroup, help=t("help.supervise"), no_args_is_help=True)
+
+
+@supervise_app.command("add", help=t("help.supervise_add"))
+def supervise_add(
+    unit: Annotated[str, typer.Option("--unit", help=t("opt.unit"), metavar="UNIT")],
+    kind: Annotated[str, typer.Option("--kind", help=t("opt.supervise_kind"), metavar="KIND")],
+    note: Annotated[str, typer.Option("--note", help=t("opt.supervise_note"), metavar="TEXT")],
+    on: OnOpt = None,
+) -> None:
+    from xinfang_cli.operations.supervision import add_measure
+
+    chosen = parse(SupervisionKind, kind, "--kind")
+    with operation() as op:
+        measure = add_measure(op, unit, chosen, day(on, "--on"), note)  # type: ignore[arg-type]
+        number = measure.id
+    typer.echo(number)
+    done(t("msg.supervise_added", number=number, unit=unit, kind=label(chosen, lang())))
+
+
+@supervise_app.command("end", help=t("help.supervise_end"))
+def supervise_end(
+    number: Annotated[int, typer.Argument(help=t("arg.supervise"), metavar="N")],
+    on: OnOpt = None,
+) -> None:
+    from xinfang_cli.operations.supervision import end_measure
+
+    with operation() as op:
+        measure = end_measure(op, number, day(on, "--on"))  # type: ignore[arg-type]
+        ended = measure.ended_on
+    done(t("msg.supervise_ended", number=number, on=ended))
+
+
+@supervise_app.command("list", help=t("help.supervise_list"))
+def supervise_list(
+    unit: UnitFilterOpt = None,
+    since: Annotated[str | None, typer.Option("--since", help=t("opt.supervise_since"),
+                                              metavar="DATE")] = None,
+    fmt: FormatOpt = "table", as_json: JsonOpt = False, output: OutputOpt = None,
+) -> None:
+    from xinfang_cli.store.repository import find_unit
+    from xinfang_cli.views.supervision import measure_list
+
+    chosen = output_format(fmt, as_json, (Format.TABLE, Format.JSON))
+    with reading() as session:
+        unit_id = find_unit(session, unit).id if unit else None
+        rows = measure_list(session, unit_id, day(since, "--since", default_today=False))
+    if chosen is Format.JSON:
+        write_json(rows, output)
+        return
+    from xinfang_cli.render.notices import print_measures
+
+    with destination(output) as out:
+        print_measures(rows, out)

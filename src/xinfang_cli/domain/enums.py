@@ -97,6 +97,15 @@ class NoticeKind(StrEnum):
     REREVIEW = "rereview"
 
 
+class SupervisionKind(StrEnum):
+    """督查 measures on a unit that stays behind; key management lasts until ended."""
+
+    INSPECTION = "inspection"
+    CIRCULAR = "circular"
+    TALK = "talk"
+    KEY_MANAGEMENT = "key-management"
+
+
 class DeliveryMethod(StrEnum):
     """送达: how a paper reached the petitioner."""
 
@@ -165,6 +174,12 @@ ZH_LABELS: dict[type[StrEnum], dict[str, str]] = {
         "reply": "处理意见书",
         "review": "复查意见书",
         "rereview": "复核意见书",
+    },
+    SupervisionKind: {
+        "inspection": "督查",
+        "circular": "通报",
+        "talk": "约谈",
+        "key-management": "重点管理",
     },
     DeliveryMethod: {
         "in-person": "直接送达",

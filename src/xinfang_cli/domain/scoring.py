@@ -22,7 +22,8 @@ from xinfang_cli.domain.enums import IncidentKind
 
 RateName = Literal["accepted_on_time_rate", "closed_on_time_rate", "satisfaction_rate",
                    "participation_rate", "backlog_rate", "leader_rate"]
-CountName = Literal["overdue", "skip_level", "repeats", "incidents", "unsatisfied"]
+CountName = Literal["overdue", "skip_level", "repeats", "incidents", "unsatisfied",
+                    "circulars", "talks"]
 BonusName = Literal["ahead_of_pace", "receptions", "field_visits", "backlog_resolved"]
 
 DEFAULT_POLICY_TOML = """\
@@ -46,7 +47,8 @@ DEFAULT_POLICY_TOML = """\
 #   satisfaction_rate 满意率, participation_rate 参评率, backlog_rate 积案化解率,
 #   leader_rate 领导包案化解率.
 # Counts: overdue 超期件, skip_level 越级上访, repeats 重复信访, incidents 事件,
-#   unsatisfied 不满意件.
+#   unsatisfied 不满意件, circulars 通报 and talks 约谈 (the office's measures on the
+#   unit, `xf supervise`).
 # Bonuses: ahead_of_pace (1 when the backlog is resolved ahead of pace),
 #   receptions 领导接访, field_visits 领导下访, backlog_resolved 化解积案.
 
@@ -66,6 +68,8 @@ participation_rate = 5
 overdue = { points = 2, cap = 10 }      # each case past its due date on the day
 skip_level = { points = 5, cap = 20 }   # each individual skip-level petition (越级上访)
 repeats = { points = 1 }                # 达川区: −1 per repeat petition, no cap
+circulars = { points = 2, cap = 6 }     # each circular (通报) on the unit
+talks = { points = 3, cap = 6 }         # each admonition talk (约谈) with its leaders
 
 [[floors]]               # 达川区: −1 where leader-owned cases fall below 85% resolved
 rate = "leader_rate"

@@ -40,4 +40,46 @@ MESSAGES: dict[str, str] = {
     "col.webhook": "work-group robot",
     "col.print": "printed slip",
     "err.remind_unit": "{unit} ({code}): {reason}",
+    "help.supervise": "The office's measures on a unit that stays behind: inspection, circular, "
+                      "admonition talk, or key management (which lasts until ended). Units under "
+                      "key management are marked ★ in xf status, xf scorecard and xf report; "
+                      "circulars and talks count in the assessment (the policy may deduct).\n\n"
+                      "Example: xf supervise add --unit dagang --kind talk --note '积案化解滞后'",
+    "help.supervise_add": "Record a measure; prints its number.\n\nExample: xf supervise add "
+                          "--unit dagang --kind key-management --on 2018-09-01 --note '进度滞后'",
+    "help.supervise_end": "End key management (only key management lasts).\n\n"
+                          "Example: xf supervise end 3 --on 2018-12-20",
+    "help.supervise_list": "List the measures (--since: taken on or after the day, and key "
+                           "management still running then).",
+    "arg.supervise": "The measure's number (see xf supervise list).",
+    "opt.supervise_kind": "Measure: inspection=督查, circular=通报, talk=约谈, "
+                          "key-management=重点管理.",
+    "opt.supervise_note": "What and why.",
+    "opt.supervise_since": "Only measures taken on or after this day (and key management "
+                           "running then).",
+    "msg.supervise_added": "Recorded the {kind} of {unit} (number {number}).",
+    "msg.supervise_ended": "Key management (number {number}) ended on {on}.",
+    "msg.no_measures": "No measures.",
+    "msg.key_management_mark": "★ under key management",
+    "col.measure_no": "No.",
+    "col.measure": "Measure",
+    "col.ended": "Ended",
+    "rpt.col.measure": "Measure",
+    "rpt.col.ended": "Ended",
+    "rpt.col.circulars": "Circulars",
+    "rpt.col.talks": "Talks",
+    "rpt.short.circulars": "Circ.",
+    "rpt.short.talks": "Talks",
+    "rpt.sec.supervision": "Supervision measures (★ under key management)",
+    "rpt.sheet.supervision": "Supervision",
+    "rpt.sum.supervision": "Supervision measures",
+    "rpt.sum.key_management": "Units under key management on {day}",
+    "err.supervise_running": "{unit} is under key management already (number {number}); end it "
+                             "first.",
+    "err.supervise_unknown": "no supervision measure number {number}.",
+    "err.supervise_not_lasting": "measure {number} is a {kind}, not key management: nothing to "
+                                 "end.",
+    "err.supervise_ended": "key management number {number} ended on {on} already.",
+    "err.supervise_end_day": "--on: {value} is before it began ({start}) or after today "
+                             "({today}).",
 }

@@ -49,8 +49,11 @@ def print_board(data: dict[str, Any], out: IO[str]) -> None:
         table.add_column(head, justify="right", footer=str(totals[key]), style=style,
                          overflow="fold")
     for row in data["units"]:
-        table.add_row(row["unit_name"], *[_count(row[key]) for _head, key, _style in counts])
+        name = row["unit_name"] + (" ★" if row.get("key_management") else "")
+        table.add_row(name, *[_count(row[key]) for _head, key, _style in counts])
     con.print(table)
+    if any(row.get("key_management") for row in data["units"]):
+        con.print(t("msg.key_management_mark"), highlight=False)
 
 
 def _count(n: int) -> str:

@@ -54,3 +54,16 @@ def _print(columns: tuple[str, ...], rows: list[list[str]], out: IO[str], empty:
     for row in rows:
         table.add_row(*row)
     con.print(table)
+
+
+MEASURE_COLUMNS = ("measure_no", "on", "unit_name", "measure", "note", "ended")
+
+
+def print_measures(rows: list[dict[str, Any]], out: IO[str]) -> None:
+    """`xf supervise list`: each measure, key management still running marked."""
+    from xinfang_cli.domain.enums import SupervisionKind
+
+    shown = [[str(r["id"]), text(r["on"]), r["unit_name"],
+              label(SupervisionKind(r["kind"]), lang()) + (" ●" if r["active"] else ""),
+              r["note"], text(r["ended"])] for r in rows]
+    _print(MEASURE_COLUMNS, shown, out, "msg.no_measures", wrap=("note",))

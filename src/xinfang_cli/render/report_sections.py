@@ -5,7 +5,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from xinfang_cli.domain.enums import Backlog, IncidentKind, NoticeKind, Outcome, Source, label
+from xinfang_cli.domain.enums import (
+    Backlog,
+    IncidentKind,
+    NoticeKind,
+    Outcome,
+    Source,
+    SupervisionKind,
+    label,
+)
 from xinfang_cli.i18n import lang, t
 
 
@@ -79,7 +87,8 @@ def phase_text(data: dict[str, Any]) -> str:
 def report_sections(data: dict[str, Any]) -> list[Section]:
     """Every section of the weekly printout, in print order."""
     return [summary(data), by_source(data), by_unit(data), by_outcome(data),
-            overdue(data), backlog(data), followups(data), incidents(data), papers(data)]
+            overdue(data), backlog(data), followups(data), incidents(data), papers(data),
+            supervision(data)]
 
 
 def summary(data: dict[str, Any]) -> Section:
@@ -103,6 +112,9 @@ def summary(data: dict[str, Any]) -> Section:
         [t("rpt.sum.incidents"), len(data["incidents"])],
         [t("rpt.sum.notices_issued"), data["notices"]["issued"]],
         [t("rpt.sum.notices_owed", day=end), data["notices"]["owed"]],
+        [t("rpt.sum.supervision"), len(data["supervision"])],
+        [t("rpt.sum.key_management", day=end),
+         sum(1 for u in data["units"] if u["key_management"])],
     ]
     return Section("summary", t("rpt.sec.summary"), cols(("item", "text"), ("value", "auto")),
                    rows)
@@ -120,8 +132,9 @@ def by_unit(data: dict[str, Any]) -> Section:
     columns = cols(("unit_name", "text"), ("received", "int"), ("accepted", "int"),
                    ("closed", "int"), ("overdue", "int"), ("backlog", "int"),
                    ("backlog_resolved", "int"), ("backlog_rate", "rate"), ("pace", "text"))
-    rows = [[u["unit_name"], u["received"], u["accepted"], u["closed"], u["overdue"],
-             u["backlog"], u["backlog_resolved"], u["backlog_rate"], pace_text(u["pace"])]
+    rows = [[u["unit_name"] + (" ★" if u["key_management"] else ""), u["received"],
+             u["accepted"], u["closed"], u["overdue"], u["backlog"], u["backlog_resolved"],
+             u["backlog_rate"], pace_text(u["pace"])]
             for u in data["units"]]
     return Section("by_unit", t("rpt.sec.by_unit"), columns, rows)
 
@@ -184,6 +197,16 @@ def papers(data: dict[str, Any]) -> Section:
                    rows)
 
 
+def supervision(data: dict[str, Any]) -> Section:
+    """督查: the office's measures on the units in the period (key management that ran into
+    it too), and when key management ended."""
+    columns = cols(("on", "date"), ("unit_name", "text"), ("measure", "text"),
+                   ("note", "text"), ("ended", "date"))
+    rows = [[m["on"], m["unit_name"], enum(SupervisionKind(m["kind"])), m["note"], m["ended"]]
+            for m in data["supervision"]]
+    return Section("supervision", t("rpt.sec.supervision"), columns, rows)
+
+
 # --- the scorecard ---------------------------------------------------------------------------
 
 
@@ -202,15 +225,16 @@ def scorecard_section(data: dict[str, Any]) -> Section:
                    ("pace", "text"), ("accepted_on_time_rate", "rate"),
                    ("closed_on_time_rate", "rate"), ("satisfaction_rate", "rate"),
                    ("overdue", "int"), ("skip_level", "int"), ("receptions", "int"),
-                   ("field_visits", "int"), ("incidents", "int"), ("score", "number"),
-                   ("veto", "text"))
+                   ("field_visits", "int"), ("incidents", "int"), ("circulars", "int"),
+                   ("talks", "int"), ("score", "number"), ("veto", "text"))
     ordered = sorted(data["units"], key=lambda r: (r["rank"] is None, r["rank"] or 0,
                                                    r["unit"]))
-    rows = [[r["rank"], r["unit_name"], r["cases"], r["new"], r["backlog"],
-             r["backlog_resolved"], r["backlog_rate"], pace_text(r["pace"]),
-             r["accepted_on_time_rate"], r["closed_on_time_rate"], r["satisfaction_rate"],
-             r["overdue"], r["skip_level"], r["receptions"], r["field_visits"],
-             r["incidents"], r["score"], veto_text(r)] for r in ordered]
+    rows = [[r["rank"], r["unit_name"] + (" ★" if r["key_management"] else ""), r["cases"],
+             r["new"], r["backlog"], r["backlog_resolved"], r["backlog_rate"],
+             pace_text(r["pace"]), r["accepted_on_time_rate"], r["closed_on_time_rate"],
+             r["satisfaction_rate"], r["overdue"], r["skip_level"], r["receptions"],
+             r["field_visits"], r["incidents"], r["circulars"], r["talks"], r["score"],
+             veto_text(r)] for r in ordered]
     title = t("rpt.title.scorecard", as_of=data["as_of"].isoformat())
     return Section("scorecard", title, columns, rows)
 

@@ -10,7 +10,12 @@ from sqlalchemy import Engine, Table, func, select, text, update
 from sqlmodel import SQLModel
 
 from xinfang_cli.domain.errors import BadInput
-from xinfang_cli.store import models, notices, records  # noqa: F401  (registers the tables)
+from xinfang_cli.store import (  # noqa: F401  (registers the tables)
+    models,
+    notices,
+    records,
+    supervision,
+)
 from xinfang_cli.store.search_index import index_missing
 
 CHUNK = 2000

@@ -21,7 +21,8 @@ from xinfang_cli.domain.errors import DatabaseUnusable
 # tests/test_db.py and tests/test_migrations_0002.py check this list against
 # migrations/versions.
 REVISIONS = ("0001_initial_schema", "0002_import_batches", "0003_report_indexes",
-             "0004_followup_unit", "0005_corrections", "0006_search", "0007_notices")
+             "0004_followup_unit", "0005_corrections", "0006_search", "0007_notices",
+             "0008_supervision")
 HEAD = REVISIONS[-1]
 
 

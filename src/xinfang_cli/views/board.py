@@ -11,6 +11,7 @@ from sqlmodel import Session
 from xinfang_cli.domain.enums import COUNTED
 from xinfang_cli.store.models import Case, Unit
 from xinfang_cli.views.asof import CaseIds, counted, rebuilt_on
+from xinfang_cli.views.supervision import under_key_management
 from xinfang_cli.views.units import standing
 
 STATUS_ORDER = list(COUNTED)  # a voided case is on no board
@@ -33,6 +34,7 @@ def board(session: Session, as_of: date, warn_days: int,
         query = query.where(Case.received <= as_of, ~rebuilt.among(Case.id))
     rows = session.execute(query.group_by(Case.unit_id, Case.status)).all()
     table = {u.id: _empty_row(u) for u in standing(session, as_of)}
+    keys = under_key_management(session, as_of)  # 重点管理: marked on the board
     for unit_id, status, count, late, soon in rows:
         row = table.get(unit_id)
         if row is None:  # a unit retired before the day: off the board
@@ -41,6 +43,8 @@ def board(session: Session, as_of: date, warn_days: int,
         row["total"] += count
         row["overdue"] += late or 0
         row["due_soon"] += soon or 0
+    for row in table.values():
+        row["key_management"] = row["unit"] in keys
     return {"as_of": as_of, "warn_days": warn_days, "units": list(table.values()),
             "totals": _totals(table.values())}
 

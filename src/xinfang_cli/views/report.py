@@ -23,6 +23,7 @@ from xinfang_cli.views import asof
 from xinfang_cli.views.asof import CaseIds
 from xinfang_cli.views.notices import paper_counts
 from xinfang_cli.views.overdue import deadline_order, overdue_entries, overdue_rows
+from xinfang_cli.views.supervision import measure_list, under_key_management
 from xinfang_cli.views.units import incident_rows, standing
 
 BACKLOG_KINDS = ("historical", "excessive", "unfounded")
@@ -65,7 +66,9 @@ def report(session: Session, start: date, end: date, campaign: Campaign, policy:
                                    names),
         "incidents": incident_rows(session, start, end),
         "notices": paper_counts(session, start, end, day, papers_owed_from),
-        "units": _report_units(standing(session, day), counts, closed, share, policy),
+        "supervision": measure_list(session, since=start, until=end),
+        "units": _report_units(standing(session, day), counts, closed, share, policy,
+                               under_key_management(session, day)),
     }
 
 
@@ -172,7 +175,7 @@ def _overdue(session: Session, snaps: list[Snapshot], names: dict[str, str], day
 
 def _report_units(units: list[Unit], counts: dict[str, dict[str, int]],
                   closed: list[dict[str, object]], share: float,
-                  policy: Policy) -> list[dict[str, object]]:
+                  policy: Policy, keys: set[str]) -> list[dict[str, object]]:
     """One row per unit: the period's flow and the backlog at its end (the chart's data)."""
     shut = count_by(closed, "unit")
     rows = []
@@ -186,6 +189,7 @@ def _report_units(units: list[Unit], counts: dict[str, dict[str, int]],
             "backlog": backlog["total"], "backlog_resolved": backlog["resolved"],
             "backlog_rate": backlog["rate"],
             "pace": pace(backlog["rate"], share, policy.pace_tolerance),  # type: ignore[arg-type]
+            "key_management": u.code in keys,
         })
     return rows
 

@@ -17,6 +17,7 @@ from xinfang_cli.domain.figures import figures, score_counts
 from xinfang_cli.domain.scoring import Policy, pace, rank, score
 from xinfang_cli.store.models import Unit
 from xinfang_cli.views import asof
+from xinfang_cli.views.supervision import measure_counts, under_key_management
 from xinfang_cli.views.units import incident_rows, standing
 
 
@@ -30,8 +31,12 @@ def scorecard(session: Session, day: date, campaign: Campaign, policy: Policy, l
     for incident in incident_rows(session, None, day):
         incidents[incident["unit"]].append(incident)  # type: ignore[index]
     empty = score_counts([], day)
+    measures = measure_counts(session, None, day)
+    keys = under_key_management(session, day)
     rows = [_unit_row(u, counts.get(u.code, empty), day, share, follow,
-                      incidents.get(u.code, []), policy)
+                      incidents.get(u.code, []), policy,
+                      {"circulars": 0, "talks": 0, **measures.get(u.code, {}),
+                       "key_management": u.code in keys})
             for u in standing(session, day)]
     rank(rows, policy)
     if only_unit is not None:
@@ -67,8 +72,8 @@ def _score_inputs(session: Session, day: date, units: list[Unit]
 
 def _unit_row(unit: Unit, counts: dict[str, int], day: date, share: float,
               follow: dict[str, dict[str, int]], incidents: list[dict[str, object]],
-              policy: Policy) -> dict[str, object]:
-    row: dict[str, object] = {"unit": unit.code, "unit_name": unit.name}
+              policy: Policy, supervised: dict[str, object]) -> dict[str, object]:
+    row: dict[str, object] = {"unit": unit.code, "unit_name": unit.name, **supervised}
     row.update(figures(counts))
     row.update({"receptions": 0, "field_visits": 0, **follow.get(unit.code, {})})
     row.update(skip_level=sum(1 for i in incidents if i["kind"] == "skip-level"),
