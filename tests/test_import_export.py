@@ -253,7 +253,7 @@ def test_export_xlsx_has_cases_and_followups_sheets(office: Xf, tmp_path: Path) 
 
 
 ALL_TABLES = ("history", "followup", "incident", "notice", "notice_sequence", "petition_case",
-              "import_batch", "case_sequence", "unit_history", "command", "unit")
+              "import_batch", "case_sequence", "unit_history", "command", "supervision", "unit")
 
 
 def wipe(xf: Xf, tables: tuple[str, ...] = ALL_TABLES) -> None:
@@ -304,17 +304,32 @@ def _papers(xf: Xf, tmp_path: Path) -> None:
           "--ref", "XA123456789CN")
 
 
+def _measures(xf: Xf) -> None:
+    """Key management of dagang (ended), then a talk with gcsx."""
+    xf.ok("supervise", "add", "--unit", "dagang", "--kind", "key-management", "--on",
+          "2018-09-01", "--note", "进度滞后")
+    xf.ok("supervise", "add", "--unit", "gcsx", "--kind", "talk", "--on", "2018-09-15",
+          "--note", "约谈校长")
+    xf.ok("supervise", "end", "1", "--on", "2018-10-01")
+
+
 def test_full_export_round_trip_loses_nothing(office: Xf, tmp_path: Path) -> None:
     _busy_office(office)
     office.ok("import", str(write_csv(tmp_path / "in.csv", HEADER_EN, ROWS)))
     office.ok("edit", "2018-0001", "--phone", "13912345678", "--reason", "登记时记错")
     office.ok("void", "2018-0003", "--reason", "重复登记")
     _papers(office, tmp_path)
+    _measures(office)
     papers = office.json("notice", "list")
+    measures = office.json("supervise", "list")
     office.ok("export", "--format", "json", "--reveal", "-o", str(tmp_path / "a.json"))
     before = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))
     assert before["format"] == "xf-export" and before["version"] == 1
-    assert list(before)[-3:] == ["notice_sequence", "notices", "cases"]
+    assert list(before)[-4:] == ["supervision", "notice_sequence", "notices", "cases"]
+    assert [(m["id"], m["unit"], m["kind"], m["on"], m["note"], m["ended_on"], m["ended_by"])
+            for m in before["supervision"]] == [
+        (1, "dagang", "key-management", "2018-09-01", "进度滞后", "2018-10-01", "tester"),
+        (2, "gcsx", "talk", "2018-09-15", "约谈校长", None, None)]
     assert before["notice_sequence"] == [{"year": 2018, "last": 2}]
     assert [(n["case"], n["kind"], n["number"], n["delivered_on"], n["delivery_method"],
              n["delivery_ref"]) for n in before["notices"]] == [
@@ -336,7 +351,7 @@ def test_full_export_round_trip_loses_nothing(office: Xf, tmp_path: Path) -> Non
         renumber_commands(export)
     assert len(before["commands"]) == 16  # each write command above (3 units); the import one
     for key in ("case_sequence", "cases", "incidents", "history", "commands",
-                "notice_sequence", "notices"):
+                "notice_sequence", "notices", "supervision"):  # measures keep their ids
         assert after[key] == before[key], key
     strip = lambda items: [{k: v for k, v in i.items() if k != "id"} for i in items]  # noqa: E731
     assert strip(after["unit_history"]) == strip(before["unit_history"])  # numbered anew
@@ -346,6 +361,10 @@ def test_full_export_round_trip_loses_nothing(office: Xf, tmp_path: Path) -> Non
     assert add_case(office) == "2018-0005"  # the numbering goes on
     office.ok("follow", "2018-0001", "--note", "n")  # the id sequences went past the rows
     assert office.json("notice", "list") == papers
+    assert office.json("supervise", "list") == measures
+    # the id sequence of supervision went past the rows too
+    assert office.ok("supervise", "add", "--unit", "renshi", "--kind", "inspection",
+                     "--note", "督查").stdout.strip() == "3"
     # the papers' numbering goes on too, and the id sequence of notice went past the rows
     office.ok("notice", "2017-0001", "rejection", "-o", str(tmp_path / "rejection.docx"))
     assert [(n["case"], n["kind"], n["number"]) for n in office.json("notice", "list")] == [
@@ -361,9 +380,10 @@ def test_a_full_export_is_streamed_whatever_its_key_order(office: Xf, tmp_path: 
     office.ok("export", "--format", "json", "--reveal", "-o", str(tmp_path / "a.json"))
     before = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))
     assert list(before)[-1] == "cases"  # as written now
-    # ... and before the papers (revision 0007): no notices, no numbering of them
+    # ... and before the papers (revision 0007): no notices, no numbering of them; before
+    # the measures on the units (revision 0008): no supervision
     old = {k: v for k, v in before.items()
-           if k not in ("incidents", "history", "notice_sequence", "notices")}
+           if k not in ("incidents", "history", "supervision", "notice_sequence", "notices")}
     old |= {"incidents": before["incidents"], "history": before["history"]}
     (tmp_path / "old.json").write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8-sig")
     wipe(office)
@@ -375,7 +395,7 @@ def test_a_full_export_is_streamed_whatever_its_key_order(office: Xf, tmp_path: 
     renumber_commands(after)
     assert after["incidents"] == before["incidents"]
     assert [c["id"] for c in after["cases"]] == ["2017-0001", "2018-0001", "2018-0002"]
-    assert after["notices"] == after["notice_sequence"] == []
+    assert after["notices"] == after["notice_sequence"] == after["supervision"] == []
 
 
 @pytest.mark.parametrize(("key", "value", "message"), [
@@ -412,6 +432,62 @@ def test_a_full_export_with_a_bad_notice_writes_nothing(office: Xf, tmp_path: Pa
     assert result.exit_code == 2
     assert result.stderr == f"xf: bad.json: {message}; nothing imported.\n"
     assert cases(office) == [] and office.json("notice", "list") == []
+
+
+@pytest.mark.parametrize(("index", "key", "value", "message"), [
+    (1, "unit", "nowhere", "supervision[1].unit: no unit 'nowhere' in the file"),
+    (1, "kind", "scolding", "supervision[1].kind: unknown value 'scolding'"),
+    (1, "on", "2018-09-31", "supervision[1].on: '2018-09-31' is not an ISO date"),
+    (1, "on", None, "supervision[1].on: missing"),
+    # only key management lasts, and it ends as `xf supervise end` ends it
+    (1, "ended_on", "2018-10-01", "supervision[1].ended_on: only key management is ended, "
+                                  "not talk"),
+    (0, "ended_on", "2018-08-31",
+     "supervision[0].ended_on: ended 2018-08-31, before it began (2018-09-01)"),
+    (0, "ended_by", None, "supervision[0].ended_by: missing for the end on 2018-10-01"),
+    (1, "ended_by", "tester", "supervision[1].ended_by: 'tester' without an end"),
+    # one key management at a time: a second one not ended is named
+    (2, "unit", "dagang", "supervision[2].ended_on: missing: unit dagang is under key "
+                          "management not ended already, as supervision[0]"),
+])
+def test_a_full_export_with_a_bad_measure_writes_nothing(office: Xf, tmp_path: Path,
+                                                         index: int, key: str, value: Any,
+                                                         message: str) -> None:
+    _busy_office(office)
+    office.ok("supervise", "add", "--unit", "dagang", "--kind", "key-management", "--on",
+              "2018-09-01", "--note", "进度滞后")
+    office.ok("supervise", "add", "--unit", "gcsx", "--kind", "talk", "--on", "2018-09-15",
+              "--note", "约谈校长")
+    office.ok("supervise", "add", "--unit", "gcsx", "--kind", "key-management", "--on",
+              "2018-09-20", "--note", "积案较多")
+    if index == 0:  # dagang's key management ended (else it still runs)
+        office.ok("supervise", "end", "1", "--on", "2018-10-01")
+    office.ok("export", "--format", "json", "--reveal", "-o", str(tmp_path / "a.json"))
+    document = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))
+    document["supervision"][index][key] = value
+    (tmp_path / "bad.json").write_text(json.dumps(document, ensure_ascii=False),
+                                       encoding="utf-8")
+    wipe(office)
+    result = office("import", str(tmp_path / "bad.json"))
+    assert result.exit_code == 2
+    assert result.stderr == f"xf: bad.json: {message}; nothing imported.\n"
+    assert cases(office) == [] and office.json("supervise", "list") == []
+    assert office.json("unit", "list") == []
+
+
+def test_measures_come_back_only_into_a_database_without_them(office: Xf,
+                                                             tmp_path: Path) -> None:
+    """The measures keep their ids: those of the database would be mixed with the file's."""
+    _busy_office(office)
+    _measures(office)
+    office.ok("export", "--format", "json", "--reveal", "-o", str(tmp_path / "a.json"))
+    wipe(office, tuple(t for t in ALL_TABLES if t not in ("supervision", "unit")))
+    result = office("import", str(tmp_path / "a.json"))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "xf: a.json: supervision: the database holds 2 measures already (xf supervise list): "
+        "the file's come back only into one without them; nothing imported.\n")
+    assert cases(office) == [] and len(office.json("supervise", "list")) == 2
 
 
 def test_a_full_export_broken_midway_writes_nothing(office: Xf, tmp_path: Path,

@@ -1,14 +1,16 @@
 """Taking back a full export (`xf export --format json --reveal`) whole, into an empty database.
 
 Nothing is recomputed: case ids, dates, statuses, due dates, follow-ups, history rows
-(with their ids), incidents, the papers issued (`xf notice`, with their delivery) and the
-numbering of cases and of papers come back as they were, so a later `xf add` or
-`xf notice` continues the numbering; only import batches and commands are numbered anew, and
-every reference to them follows. The document's shape:
+(with their ids), incidents, the office's measures on the units (`xf supervise`), the papers
+issued (`xf notice`, with their delivery) and the numbering of cases and of papers come back
+as they were, so a later `xf add` or `xf notice` continues the numbering; only import batches
+and commands are numbered anew, and every reference to them follows. The document's shape:
 
     {"format": "xf-export", "version": 1, "revealed": true, "units": [...],
      "case_sequence": [{"year", "last"}], "import_batches": [...], "commands": [...],
      "unit_history": [...], "incidents": [...], "history": [rows that belong to no case],
+     "supervision": [{"id", "unit", "kind", "on", "note", "by", "ended_on", "ended_by",
+                      "created_at"}],
      "notice_sequence": [{"year", "last"}],
      "notices": [{"id", "case", "kind", "year", "seq", "number", "issued", "by", "file",
                   "sha256", "content_sha256", "delivered_on", "delivery_method",
@@ -16,8 +18,10 @@ every reference to them follows. The document's shape:
      "cases": [{case object + stored fields, "followups": [...], "history": [...]}]}
 
 Exports written before revision 0005 lack commands, unit history and the columns of
-corrections; exports written before revision 0007 lack the papers and their numbering:
-those come back empty (`restore_notices` takes the papers back, after the cases).
+corrections; exports written before revision 0007 lack the papers and their numbering,
+exports written before revision 0008 the measures: those come back empty
+(`restore_supervision` takes the measures back, after the units; `restore_notices` the
+papers, after the cases).
 
 The cases are streamed from the file one by one (`readers.JsonObject`); exports
 written before 2026-11-28 put the incidents and loose history after them, which costs one
@@ -47,6 +51,7 @@ from xinfang_cli.domain.errors import BadInput
 from xinfang_cli.domain.formats import EXPORT_FORMAT, EXPORT_VERSION
 from xinfang_cli.operations import restore_values as v
 from xinfang_cli.operations.restore_notices import restore_notices
+from xinfang_cli.operations.restore_supervision import restore_supervision
 from xinfang_cli.store.models import (
     Case,
     CaseSequence,
@@ -76,6 +81,7 @@ class Restored:
     history: int = 0
     incidents: int = 0
     notices: int = 0
+    supervision: int = 0
 
 
 def restore(op: Any, document: Any, file: str, target: str) -> Restored:
@@ -110,6 +116,7 @@ def _restore(session: Any, doc: Any) -> Restored:
     batches = _batches(session, v.items(doc, "import_batches"))
     commands = _commands(session, v.items(doc, "commands"))
     _unit_history(session, v.items(doc, "unit_history"), units, commands)
+    done.supervision = restore_supervision(session, doc, units)
     repeats: list[dict[str, Any]] = []
     years: dict[int, int] = {}
     for chunk in _chunks(_cases(doc)):
@@ -343,7 +350,7 @@ def _reset_sequences(session: Any) -> None:
     """PostgreSQL: rows came with their ids, so move each id sequence past them."""
     if session.get_bind().dialect.name != "postgresql":
         return
-    for name in ("followup", "history", "incident", "unit_history", "notice"):
+    for name in ("followup", "history", "incident", "unit_history", "notice", "supervision"):
         session.execute(text(
             f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
             f"COALESCE((SELECT MAX(id) FROM {name}), 0) + 1, false)"))

@@ -3,8 +3,8 @@
 Personal data is masked unless revealed; a reveal is written to each exported case's
 history (in the same transaction, before the cases are read, so the file carries the
 record of its own reveal). JSON is the full export that `xf import` takes back whole,
-the papers issued to petitioners (`xf notice`) and their numbering included: see
-`operations/restore.py` for its shape.
+the office's measures on the units (`xf supervise`), the papers issued to petitioners
+(`xf notice`) and their numbering included: see `operations/restore.py` for its shape.
 """
 
 import csv
@@ -173,9 +173,10 @@ def _default(value: Any) -> Any:
 def write_json(session: Session, out: IO[str], today: date, reveal: bool, threshold: int,
                header: dict[str, Any]) -> int:
     """The full export: units, case numbering, batches, commands, unit history, incidents,
-    history that belongs to no case, the papers' numbering and the papers (`xf notice`), then
-    the cases with their follow-ups and history. The cases come last, so that a reader
-    has everything else before it streams them (`operations.importing.readers.JsonObject`)."""
+    history that belongs to no case, the measures on the units (`xf supervise`), the papers'
+    numbering and the papers (`xf notice`), then the cases with their follow-ups and history.
+    The cases come last, so that a reader has everything else before it streams them
+    (`operations.importing.readers.JsonObject`)."""
     head = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, **header, "revealed": reveal}
     out.write("{\n" + ",\n".join(f"  {_json(k)}: {_json(v)}" for k, v in head.items()))
     units = session.scalars(select(Unit).order_by(Unit.id)).all()
@@ -195,6 +196,7 @@ def write_json(session: Session, out: IO[str], today: date, reveal: bool, thresh
     _array(out, "incidents", _incidents(session))
     loose = select(History).where(History.case_id.is_(None)).order_by(History.id)
     _array(out, "history", (history_record(h) for h in session.scalars(loose)))
+    _array(out, "supervision", _supervision(session))
     from xinfang_cli.store.notices import Notice, NoticeSequence
 
     _array(out, "notice_sequence", ({"year": s.year, "last": s.last} for s in session.scalars(
@@ -266,6 +268,17 @@ def _incidents(session: Session) -> Iterator[dict[str, Any]]:
                "created_at": incident.created_at, "command_id": incident.command_id,
                "voided_on": incident.voided_on, "void_reason": incident.void_reason,
                "voided_by": incident.voided_by}
+
+
+def _supervision(session: Session) -> Iterator[dict[str, Any]]:
+    """The measures on the units, each naming its unit by code (as the incidents do)."""
+    from xinfang_cli.store.supervision import Supervision as S
+
+    query = select(S, Unit.code).join(Unit, Unit.id == S.unit_id).order_by(S.id)
+    for m, code in session.execute(query):
+        yield {"id": m.id, "unit": code, "kind": m.kind, "on": m.on, "note": m.note,
+               "by": m.by, "ended_on": m.ended_on, "ended_by": m.ended_by,
+               "created_at": m.created_at}
 
 
 # --- CSV and XLSX: one row per case, follow-ups apart -------------------------------------------
