@@ -49,12 +49,12 @@ def remind(
     from xinfang_cli.views.reminders import reminded_today, reminders
 
     office = settings()
-    day = today()
+    now = today()
     with reading() as session:
         unit_id = find_unit(session, unit).id if unit else None
-        found = reminders(session, day,
+        found = reminders(session, now,
                           office.office.warn_days if warn_days is None else warn_days, unit_id)
-        sent_today = {r.unit: reminded_today(session, day, r.unit) for r in found}
+        sent_today = {r.unit: reminded_today(session, now, r.unit) for r in found}
     if print_dir is None and not dry_run and any(r.email for r in found):
         from xinfang_cli.outbox import mail
 

@@ -35,7 +35,8 @@ MESSAGES: dict[str, str] = {
     "msg.imported": "{n} cases imported from {file} (batch {batch}).",
     "msg.import_checked": "{file}: {n} rows checked, all good (dry run: nothing written).",
     "msg.export_restored": "{file} restored: {cases} cases, {followups} follow-ups, {history} "
-                           "history rows, {incidents} incidents, {notices} papers, {units} new units.",
+                           "history rows, {incidents} incidents, {notices} papers, {supervision} "
+                           "supervision measures, {units} new units.",
     "msg.export_checked": "{file}: {cases} cases, {followups} follow-ups, {history} history "
                           "rows, {incidents} incidents, {notices} papers would be restored (dry "
                           "run: nothing written).",

@@ -29,7 +29,8 @@ MESSAGES: dict[str, str] = {
     "msg.imported": "已从 {file} 导入 {n} 件（批次 {batch}）。",
     "msg.import_checked": "{file}：已检查 {n} 行，全部无误（试运行：未写入）。",
     "msg.export_restored": "{file} 已导回：{cases} 件事项、{followups} 条办理记录、{history} 条"
-                           "变更记录、{incidents} 起事件、{notices} 份文书、新增 {units} 个单位。",
+                           "变更记录、{incidents} 起事件、{notices} 份文书、{supervision} 项督查措施、"
+                           "新增 {units} 个单位。",
     "msg.export_checked": "{file}：将导回 {cases} 件事项、{followups} 条办理记录、{history} 条"
                           "变更记录、{incidents} 起事件、{notices} 份文书（试运行：未写入）。",
     "msg.exported": "已导出 {n} 件到 {file}。",
