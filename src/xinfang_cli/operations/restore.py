@@ -148,7 +148,7 @@ def _restore(session: Any, doc: Any) -> Restored:
              for i, h in enumerate(v.items(doc, "history"))]
     _insert(session, History, loose)
     done.incidents, done.history = len(incidents), done.history + len(loose)
-    _numbering(session, v.items(doc, "case_sequence"), years)
+    v.numbering(session, CaseSequence, v.items(doc, "case_sequence"), years, "case_sequence")
     done.notices = restore_notices(session, doc)  # they refer to cases: after them
     _reset_sequences(session)
     index_missing(session)  # the cases an import had written: indexed as it would have
@@ -329,21 +329,6 @@ def _incident(where: str, x: Any, units: dict[str, int],
             "voided_on": v.day(x, "voided_on", where),
             "void_reason": v.opt_text(x, "void_reason", where),
             "voided_by": _command(x, "voided_by", where, commands)}
-
-
-def _numbering(session: Any, items: list[Any], years: dict[int, int]) -> None:
-    """The case numbering per year: the file's, never below the highest number restored."""
-    for i, item in enumerate(items):
-        year, last = v.whole(item, "year", f"case_sequence[{i}]"), v.whole(item, "last",
-                                                                     f"case_sequence[{i}]")
-        years[year] = max(years.get(year, 0), last)
-    table = CaseSequence.__table__
-    for year, last in sorted(years.items()):
-        current = session.scalar(select(table.c.last).where(table.c.year == year))
-        if current is None:
-            session.execute(insert(table).values(year=year, last=last))
-        elif current < last:
-            session.execute(update(table).where(table.c.year == year).values(last=last))
 
 
 def _reset_sequences(session: Any) -> None:

@@ -13,7 +13,7 @@ array: nothing to take back.
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select
 
 from xinfang_cli.domain.enums import DeliveryMethod, NoticeKind
 from xinfang_cli.operations import restore_values as v
@@ -33,7 +33,7 @@ def restore_notices(session: Any, doc: Any) -> int:
     years: dict[int, int] = {}
     for row in rows:
         years[row["year"]] = max(years.get(row["year"], 0), row["seq"])
-    _numbering(session, v.items(doc, "notice_sequence"), years)
+    v.numbering(session, NoticeSequence, v.items(doc, "notice_sequence"), years, "notice_sequence")
     return len(rows)
 
 
@@ -98,18 +98,3 @@ def _require_cases(session: Any, rows: list[dict[str, Any]]) -> None:
     for i, row in enumerate(rows):
         if row["case_id"] not in found:
             raise v.Bad(f"notices[{i}].case", f"no case {row['case_id']!r} in the file")
-
-
-def _numbering(session: Any, items: list[Any], years: dict[int, int]) -> None:
-    """The document numbering per year: the file's, never below the highest number restored."""
-    for i, item in enumerate(items):
-        where = f"notice_sequence[{i}]"
-        year, last = v.whole(item, "year", where), v.whole(item, "last", where)
-        years[year] = max(years.get(year, 0), last)
-    table = NoticeSequence.__table__
-    for year, last in sorted(years.items()):
-        current = session.scalar(select(table.c.last).where(table.c.year == year))
-        if current is None:
-            session.execute(insert(table).values(year=year, last=last))
-        elif current < last:
-            session.execute(update(table).where(table.c.year == year).values(last=last))

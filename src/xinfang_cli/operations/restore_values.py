@@ -94,3 +94,22 @@ def opt_whole(item: Any, key: str, where: str) -> int | None:
     if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
         raise Bad(f"{where}.{key}", "not a whole number")
     return value  # type: ignore[no-any-return]
+
+
+def numbering(session: Any, counter: Any, items: list[Any], years: dict[int, int],
+              name: str) -> None:
+    """A per-year counter (`case_sequence`, `notice_sequence`) as the file has it, never
+    below the highest number restored (`years`: year → that number)."""
+    from sqlalchemy import insert, select, update
+
+    for i, item in enumerate(items):
+        where = f"{name}[{i}]"
+        year, last = whole(item, "year", where), whole(item, "last", where)
+        years[year] = max(years.get(year, 0), last)
+    table = counter.__table__
+    for year, last in sorted(years.items()):
+        current = session.scalar(select(table.c.last).where(table.c.year == year))
+        if current is None:
+            session.execute(insert(table).values(year=year, last=last))
+        elif current < last:
+            session.execute(update(table).where(table.c.year == year).values(last=last))

@@ -72,14 +72,9 @@ def builtin_template(kind: NoticeKind) -> bytes:
     """The built-in template of `kind`, as the bytes of a `.docx`."""
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-    from docx.shared import Mm, Pt
+    from docx.shared import Pt
 
-    doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-    section.left_margin, section.right_margin = Mm(28), Mm(26)
-    _font(doc.styles["Normal"], BODY_FONT, Pt(16))
+    doc = _a4(Document(), Pt(16))
     normal = doc.styles["Normal"].paragraph_format
     normal.line_spacing_rule, normal.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(28)
     normal.space_before = normal.space_after = Pt(0)
@@ -103,6 +98,18 @@ def builtin_template(kind: NoticeKind) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _a4(doc: Any, size: Any) -> Any:
+    """An A4 page with GB/T 9704's margins, the body in 仿宋 of `size`."""
+    from docx.shared import Mm
+
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    _font(doc.styles["Normal"], BODY_FONT, size)
+    return doc
 
 
 def _font(target: Any, name: str, size: Any) -> None:
@@ -152,16 +159,11 @@ def supervision_slip(rem: Any, office: str) -> bytes:
     delivers its reminders on paper (`xf remind --print DIR`). No petitioner's name."""
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm, Pt
+    from docx.shared import Pt
 
     from xinfang_cli.domain.reminders import case_line, cn_date, request
 
-    doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-    section.left_margin, section.right_margin = Mm(28), Mm(26)
-    _font(doc.styles["Normal"], BODY_FONT, Pt(14))
+    doc = _a4(Document(), Pt(14))
     title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _font(title.add_run("信访事项督办单"), TITLE_FONT, Pt(22))
