@@ -99,8 +99,9 @@ MESSAGES: dict[str, str] = {
     "rpt.col.owed": "Owed",
     "rpt.sheet.notices": "Papers",
     "err.reprint_changed": "{case}: the case has changed since the {kind} paper {number} was "
-                           "issued on {issued}; a reprint would say something else. The paper "
-                           "as issued is the record: {file}.",
+                           "issued on {issued} (or the office's settings the paper names); a "
+                           "reprint would say something else. The paper as issued is the "
+                           "record: {file}.",
     "err.output_not_file": "{path} is not a regular file (a link, a device or a folder): no "
                            "paper is written there.",
     "err.paper_not_moved": "paper {number} is recorded but could not be named {path} ({reason}); "

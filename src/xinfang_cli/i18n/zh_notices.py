@@ -87,7 +87,7 @@ MESSAGES: dict[str, str] = {
     "rpt.col.issued": "制发",
     "rpt.col.owed": "应发未发",
     "rpt.sheet.notices": "文书",
-    "err.reprint_changed": "{case} 的{kind}（{number}，{issued} 制发）所据的事项已有变更，重印的内容将与已发的不同；"
+    "err.reprint_changed": "{case} 的{kind}（{number}，{issued} 制发）所据的事项（或文书所载的本单位设置）已有变更，重印的内容将与已发的不同；"
                            "文号下的文书以已发的为准：{file}。",
     "err.output_not_file": "{path} 不是普通文件（链接、设备或目录），不能写入文书。",
     "err.paper_not_moved": "文书 {number} 已登记，但无法命名为 {path}（{reason}）；文件在 {partial}，请手工改名。",
