@@ -115,8 +115,8 @@ def district(office: Xf, smtp_server: Mailbox, robot: Robot) -> Xf:
              summary="反映食堂收费")                                         # accept due 10-05
     add_case(office, received="2018-10-01", petitioner="王五",
              summary="反映校车安全")                                         # accept due 10-16
-    add_case(office, "--accepted", "2018-06-01", unit="gcsx", petitioner="赵六",
-             summary="要求解决子女入学")                                     # due 07-31
+    add_case(office, "--accepted", "2018-06-01", "--phone", "13912345678", unit="gcsx",
+             petitioner="赵六", summary="赵六（13912345678）要求解决子女入学")  # due 07-31
     add_case(office, "--accepted", "2018-10-01", unit="gcsx", petitioner="钱七",
              summary="反映课外辅导收费")                                     # not due soon
     return office
@@ -144,10 +144,11 @@ def test_each_unit_gets_one_message_recorded_and_not_sent_twice(
     assert "  2018-0003  受理期限 2018-10-16  还剩 4 天  反映校车安全\n" in body
     gcsx = by_recipient[("wang@gcsx.example.cn",)].get_content()
     assert "2018-0004" in gcsx and "2018-0005" not in gcsx and "2018-0001" not in gcsx
+    assert "超期 73 天  赵*（139****5678）要求解决子女入学" in gcsx  # the summary's own name
     for _to, msg, raw in smtp_server.messages:  # encoded for the wire, nothing personal
         assert raw.isascii()  # RFC 2047 headers, base64 / quoted-printable UTF-8 body
         text = msg["Subject"] + msg.get_content()  # type: ignore[index,attr-defined]
-        for personal in ("张建国", "张*", "李四", "王五", "赵六", "13812345678"):
+        for personal in ("张建国", "张*", "李四", "王五", "赵六", "13812345678", "13912345678"):
             assert personal not in text
     [posted] = robot.received
     assert posted["msgtype"] == "markdown"

@@ -107,6 +107,17 @@ def shown_recipient(channel: str, recipient: str) -> str:
     return f"{parts.scheme}://{parts.netloc}{parts.path}" + ("?…" if parts.query else "")
 
 
+def scrubbed(summary: str, name: str | None, phone: str | None, id_number: str | None) -> str:
+    """A summary as a reminder shows it: the petitioner's own name, phone and ID number,
+    where the clerk wrote them into it, masked as everywhere else (张*, 138****5678)."""
+    from xinfang_cli.domain.masking import mask_id_number, mask_name, mask_phone
+
+    for value, mask in ((id_number, mask_id_number), (phone, mask_phone), (name, mask_name)):
+        if value and value.strip() and value in summary:
+            summary = summary.replace(value, mask(value) or "")
+    return summary
+
+
 def clip(text: str, width: int = SUMMARY_WIDTH) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"

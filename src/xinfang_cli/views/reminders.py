@@ -5,7 +5,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlmodel import Session
 
-from xinfang_cli.domain.reminders import Reminder
+from xinfang_cli.domain.reminders import Reminder, scrubbed
 from xinfang_cli.store.models import Case, History, Unit
 from xinfang_cli.views.overdue import overdue
 
@@ -13,7 +13,8 @@ from xinfang_cli.views.overdue import overdue
 def reminders(session: Session, today: date, warn_days: int,
               unit: int | None = None) -> list[Reminder]:
     """One reminder per unit with cases overdue or due within `warn_days`, in the order of
-    the units' codes; a retired unit's cases have moved to its successor."""
+    the units' codes; a retired unit's cases have moved to its successor. A petitioner's
+    name, phone or ID number written into a summary is masked."""
     due = overdue(session, today, warn_days)
     units = {u.code: u for u in session.scalars(select(Unit).order_by(Unit.code))}
     found: dict[str, Reminder] = {}
@@ -25,6 +26,14 @@ def reminders(session: Session, today: date, warn_days: int,
             rem = found.setdefault(u.code, Reminder(u.code, u.name, u.head, u.email,
                                                     u.webhook, today))
             getattr(rem, key).append(entry)
+    people = {row.id: row for row in session.execute(
+        select(Case.id, Case.petitioner, Case.phone, Case.id_number)
+        .where(Case.id.in_([e["id"] for rem in found.values() for e in rem.cases])))}
+    for rem in found.values():
+        for entry in rem.cases:
+            who = people[entry["id"]]
+            entry["summary"] = scrubbed(entry["summary"], who.petitioner, who.phone,
+                                        who.id_number)
     return [found[code] for code in sorted(found)]
 
 
