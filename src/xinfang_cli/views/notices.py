@@ -6,7 +6,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from sqlalchemy import and_, column, exists, func, or_, select, table, text
+from sqlalchemy import Date, and_, bindparam, column, exists, func, or_, select, table, text
 from sqlmodel import Session
 
 from xinfang_cli.domain.enums import CaseStatus, NoticeKind, Outcome, Source, label
@@ -332,11 +332,15 @@ def _needs(session: Session, since: date | None) -> dict[str, int]:
     counted from the status index and the partial index `ix_case_stages`, in plain SQL (no
     expression to build: a report's start-up is budgeted)."""
     scope = "received >= :since" if since is not None else "1 = 1"
-    given = {"since": since} if since is not None else {}
+
+    def statement(sql: str) -> Any:  # the day bound as a date (each driver's own way)
+        query = text(sql)
+        return query.bindparams(bindparam("since", since, type_=Date)) if since else query
+
     total, registered, accepted, rejected, voided, terminated = (
-        int(n) for n in session.execute(text(COUNTS.format(scope=scope)), given).one())
+        int(n) for n in session.execute(statement(COUNTS.format(scope=scope))).one())
     extended, reviewed, rereviewed, terminated_closed = (int(n or 0) for n in session.execute(
-        text(STAGED.format(stages=STAGES.text, scope=scope)), given).one())
+        statement(STAGED.format(stages=STAGES.text, scope=scope))).one())
     decided = total - registered - rejected - voided
     return {
         str(NoticeKind.ACCEPTANCE): decided,
