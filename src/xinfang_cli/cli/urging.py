@@ -54,7 +54,7 @@ def remind(
         unit_id = find_unit(session, unit).id if unit else None
         found = reminders(session, now,
                           office.office.warn_days if warn_days is None else warn_days, unit_id)
-        sent_today = {r.unit: reminded_today(session, now, r.unit) for r in found}
+        sent_today = reminded_today(session, now)
     if print_dir is None and not dry_run and any(r.email for r in found):
         from xinfang_cli.outbox import mail
 
@@ -70,7 +70,7 @@ def remind(
                        err=True)
             failed += 1
         for channel, recipient in channels:
-            if channel in sent_today[rem.unit] and not force:
+            if channel in sent_today.get(rem.unit, set()) and not force:
                 done(t("msg.remind_skipped", unit=rem.unit_name, channel=t(f"channel.{channel}")))
                 continue
             if dry_run:

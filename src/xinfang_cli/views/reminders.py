@@ -37,10 +37,13 @@ def reminders(session: Session, today: date, warn_days: int,
     return [found[code] for code in sorted(found)]
 
 
-def reminded_today(session: Session, today: date, unit_code: str) -> set[str]:
-    """The channels (`email`, `webhook`, `print`) a unit's reminder went out on today."""
-    unit_id = select(Unit.id).where(Unit.code == unit_code).scalar_subquery()
-    rows = session.scalars(
-        select(History.field).distinct().join(Case, Case.id == History.case_id)
-        .where(History.action == "remind", History.on == today, Case.unit_id == unit_id))
-    return {str(r) for r in rows}
+def reminded_today(session: Session, today: date) -> dict[str, set[str]]:
+    """Per unit code, the channels (`email`, `webhook`, `print`) its reminder went out on
+    today: one query for every unit."""
+    sent: dict[str, set[str]] = {}
+    for code, channel in session.execute(
+            select(Unit.code, History.field).distinct()
+            .join(Case, Case.id == History.case_id).join(Unit, Unit.id == Case.unit_id)
+            .where(History.action == "remind", History.on == today)):
+        sent.setdefault(code, set()).add(str(channel))
+    return sent
