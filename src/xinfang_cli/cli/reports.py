@@ -5,7 +5,7 @@ Heavy modules (SQLAlchemy, openpyxl, the figures) are imported inside the comman
 
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -21,6 +21,9 @@ from xinfang_cli.cli.common import (
     settings,
 )
 from xinfang_cli.domain.errors import BadInput
+
+if TYPE_CHECKING:
+    from xinfang_cli.domain.campaign import Campaign
 from xinfang_cli.i18n import lang, t
 from xinfang_cli.render import Format, destination, write_json
 
@@ -114,8 +117,13 @@ def policy_show(output: OutputOpt = None) -> None:
 # --- the scorecard ---------------------------------------------------------------------------
 
 
+YearOpt = Annotated[int | None, typer.Option("--year", help=t("rpt.opt.year"),
+                                              metavar="YYYY", min=2000, max=2100)]
+
+
 def scorecard(
     as_of_: AsOfOpt = None,
+    year: YearOpt = None,
     unit: Annotated[str | None, typer.Option("--unit", help=t("rpt.opt.scorecard_unit"))
                     ] = None,
     policy: PolicyOpt = None,
@@ -130,16 +138,36 @@ def scorecard(
     from xinfang_cli.views.scorecard import scorecard as figures
 
     chosen = output_format(fmt, as_json, SCORECARD_FORMATS)
-    rules, campaign, when = load_policy(policy), current_campaign(), as_of(as_of_)
+    rules, campaign = load_policy(policy), current_campaign()
+    since, when = assessment_period(year, as_of_, campaign)
     with reading() as session:
         code = find_unit(session, unit).code if unit else None
-        data = figures(session, when, campaign, rules, lang(), code)
+        data = figures(session, when, campaign, rules, lang(), code, since)
     if chosen is Format.JSON:
         write_json(data, output)
         return
     from xinfang_cli.render import report_text
 
     report_text.write_scorecard(data, chosen, output)
+
+
+def assessment_period(year: int | None, as_of_: str | None, campaign: "Campaign"
+                      ) -> tuple[date, date]:
+    """The assessment year's first day and the day it is measured to. `--year` alone: that
+    year to its end (or to today, while it runs); with `--as-of`: to that day, which must
+    fall in or after the year. Neither: the campaign's year while it runs, else the as-of
+    day's."""
+    from xinfang_cli.domain.campaign import assessed_year
+    from xinfang_cli.domain.dates import today
+
+    if year is None:
+        day = as_of(as_of_)
+        return date(assessed_year(campaign, day), 1, 1), day
+    start, last = date(year, 1, 1), date(year, 12, 31)
+    day = as_of(as_of_) if as_of_ is not None else min(today(), last)
+    if day < start:
+        raise BadInput("rpt.err.year_not_begun", year=year, day=day)
+    return start, min(day, last)
 
 
 # --- the weekly report -------------------------------------------------------------------

@@ -108,6 +108,14 @@ def phase_on(campaign: Campaign, day: date) -> Phase | None:
     return next((p for p in campaign.phases if p.start <= day <= p.end), None)
 
 
+def assessed_year(campaign: Campaign, day: date) -> int:
+    """The assessment year (考核年度) a scorecard of `day` measures unless told: the
+    campaign's while it runs (from its first phase to its last), else the day's own."""
+    if campaign.phases[0].start <= day <= campaign.phases[-1].end:
+        return campaign.year or campaign.phases[0].start.year
+    return day.year
+
+
 def elapsed_days(phase: Phase, day: date) -> int:
     """Days of `phase` gone by on `day`, the day itself included (0 before, all after)."""
     return max(0, min(phase.days, (day - phase.start).days + 1))

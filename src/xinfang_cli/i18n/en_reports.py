@@ -36,6 +36,8 @@ MESSAGES: dict[str, str] = {
     "rpt.opt.policy": "Scoring policy TOML file (default: the one xf policy show prints).",
     "rpt.opt.report_format": "Output format: table, md, csv, html, json or xlsx.",
     "rpt.opt.scorecard_format": "Output format: table, json, csv or md.",
+    "rpt.opt.year": "Assessment year (考核年度): its cases and the backlog still open on 1 January. "
+                    "Default: the campaign's year while it runs, else the as-of day's.",
     "rpt.opt.scorecard_unit": "Only this unit's scorecard (code or exact name); ranks still "
                               "count every unit.",
     "rpt.arg.campaign_file": "Campaign TOML file (same shape as the 2018 default; see README).",
@@ -173,6 +175,7 @@ MESSAGES: dict[str, str] = {
     "rpt.err.campaign_file": "campaign file {path}: {reason}",
     "rpt.err.policy_file": "policy file {path}: {reason}",
     "rpt.err.week_and_range": "give either --week or --from/--to, not both.",
+    "rpt.err.year_not_begun": "--year {year}: the year has not begun by {day}.",
     "rpt.err.range": "--to {end} lies before --from {start}.",
     "rpt.err.xlsx_output": "--format xlsx writes a file: add -o FILE.xlsx.",
 }

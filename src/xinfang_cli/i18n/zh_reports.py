@@ -33,6 +33,8 @@ MESSAGES: dict[str, str] = {
     "rpt.opt.policy": "考核评分办法 TOML 文件（默认：xf policy show 打印的办法）。",
     "rpt.opt.report_format": "输出格式：table、md、csv、html、json 或 xlsx。",
     "rpt.opt.scorecard_format": "输出格式：table、json、csv 或 md。",
+    "rpt.opt.year": "考核年度：统计该年度受理的案件及 1 月 1 日仍未化解的积存案件。"
+                    "默认：活动期间取活动年度，否则取统计日所在年度。",
     "rpt.opt.scorecard_unit": "只看该单位的计分表（代码或完整名称）；排名仍按全部单位计算。",
     "rpt.arg.campaign_file": "活动日历 TOML 文件（格式同 2018 年默认日历，见 README）。",
     # --- 消息 ---
@@ -168,6 +170,7 @@ MESSAGES: dict[str, str] = {
     "rpt.err.campaign_file": "活动日历文件 {path}：{reason}",
     "rpt.err.policy_file": "评分办法文件 {path}：{reason}",
     "rpt.err.week_and_range": "--week 与 --from/--to 只能选一种。",
+    "rpt.err.year_not_begun": "--year {year}：截至 {day} 该年度尚未开始。",
     "rpt.err.range": "--to {end} 早于 --from {start}。",
     "rpt.err.xlsx_output": "--format xlsx 输出的是文件：请加 -o 文件名.xlsx。",
 }

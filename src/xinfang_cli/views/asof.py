@@ -12,14 +12,14 @@ district, 2,560 of the 48,526 received by mid-2016). The scorecard, the weekly r
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, CompoundSelect, Select, and_, func, or_, select, union
 from sqlalchemy import case as when
 from sqlmodel import Session
 
-from xinfang_cli.domain.enums import CaseStatus
+from xinfang_cli.domain.enums import PENDING, CaseStatus
 from xinfang_cli.domain.timeline import TRACKED, Snapshot, Timeline, snapshots
 from xinfang_cli.store.models import Case, FollowUp, History, Unit
 
@@ -102,6 +102,44 @@ def changed_after(session: Session, day: date) -> bool:
     return bool(session.scalar(select(exists().where(History.on > day))))
 
 
+# --- the assessment year ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Year:
+    """An assessment year (考核年度) up to a day: the cases received from `start` (1 January)
+    on, and the ones received before it and still pending when it began (`carried`, the
+    backlog the year inherited). A case closed in December is done with; one still open on
+    1 January is the new year's work, and counts in it."""
+
+    start: date
+    carried: frozenset[str]
+
+    def holds(self) -> ColumnElement[bool]:
+        """The case is one of the year's."""
+        return or_(Case.received >= self.start, Case.id.in_(sorted(self.carried)))
+
+    def has(self, case_id: str, received: date) -> bool:
+        return received >= self.start or case_id in self.carried
+
+
+def assessment_year(session: Session, start: date) -> Year:
+    """The year from `start`, with the cases still pending at the end of the day before.
+
+    Pending then and untouched since: pending now, with their last status change by then
+    (the partial index of pending cases finds them). Changed since: their status history
+    tells (a case closed this year was still the year's backlog)."""
+    eve = start - timedelta(days=1)
+    untouched = session.scalars(select(Case.id).where(
+        Case.pending_due.is_not(None), Case.status.in_([str(s) for s in PENDING]),
+        Case.received <= eve, Case.status_on <= eve))
+    changed = CaseIds.read(session, select(Case.id).where(Case.received <= eve,
+                                                          Case.status_on > eve))
+    replayed = {tl.case.id for tl in timelines(session, eve, changed, ("status",))
+                if tl.value("status", eve) in PENDING}
+    return Year(start, frozenset(untouched) | replayed)
+
+
 # --- the columns, read as of a day (for cases not rebuilt) ------------------------------------
 
 
@@ -130,17 +168,35 @@ def count_if(*conditions: Any) -> ColumnElement[Any]:
 
 
 def unit_sums(session: Session, day: date, exclude: CaseIds,
-              counts: dict[str, ColumnElement[Any]]) -> dict[int, dict[str, int]]:
-    """Per unit id, each named count over the cases received by `day` not in `exclude`.
+              counts: dict[str, ColumnElement[Any]],
+              year: Year | None = None) -> dict[int, dict[str, int]]:
+    """Per unit id, each named count over the cases received by `day` (and of the `year`,
+    if given) not in `exclude`.
 
     Counted over every case, less the excluded few counted alike: a condition on `id` would
-    keep SQLite from answering from the covering index `ix_case_figures` (0.03 s → 0.2 s)."""
+    keep SQLite from answering from the covering index `ix_case_figures` (0.03 s → 0.2 s).
+    A year's cases are those received in it (a range of that index) and the carried ones,
+    found by their ids."""
     names = list(counts)
     query = (select(Case.unit_id, *(counts[n].label(n) for n in names))
              .where(Case.received <= day, counted(day)).group_by(Case.unit_id))
-    sums = _by_unit(session.execute(query), names)
-    less = _by_unit(session.execute(query.where(exclude.among(Case.id))), names)
+    if year is None:
+        sums = _by_unit(session.execute(query), names)
+        less = _by_unit(session.execute(query.where(exclude.among(Case.id))), names)
+        return _minus(sums, less)
+    sums = _by_unit(session.execute(query.where(Case.received >= year.start)), names)
+    if year.carried:
+        _plus(sums, _by_unit(session.execute(
+            query.where(Case.id.in_(sorted(year.carried)))), names))
+    less = _by_unit(session.execute(query.where(exclude.among(Case.id), year.holds())), names)
     return _minus(sums, less)
+
+
+def _plus(sums: dict[Any, dict[str, int]], more: dict[Any, dict[str, int]]) -> None:
+    for key, counts in more.items():
+        mine = sums.setdefault(key, {})
+        for name, n in counts.items():
+            mine[name] = mine.get(name, 0) + n
 
 
 def _by_unit(rows: Any, names: list[str]) -> dict[int, dict[str, int]]:
@@ -194,28 +250,37 @@ def report_counts(start: date, end: date, day: date) -> dict[str, ColumnElement[
                              decided().between(start, end)),
         "overdue": count_if(pending_due() < day),
     }
+    return counts
+
+
+def backlog_counts() -> dict[str, ColumnElement[Any]]:
+    """Backlog cases by kind, and of them resolved (see views.report.backlog_unit_counts)."""
+    counts = {}
     for kind in ("historical", "excessive", "unfounded"):
         counts[f"backlog_{kind}"] = count_if(Case.backlog == kind)
         counts[f"resolved_{kind}"] = count_if(Case.backlog == kind, Case.status.in_(RESOLVED))
     return counts
 
 
-def followup_sums(session: Session, day: date, rebuilt: CaseIds, kinds: list[str]
+def followup_sums(session: Session, day: date, rebuilt: CaseIds, kinds: list[str],
+                  since: date | None = None
                   ) -> tuple[dict[int, dict[str, int]], dict[str, dict[str, int]]]:
-    """Follow-ups of each kind on or before `day`: per unit id for the cases not rebuilt
-    (all of them less the rebuilt few, as in `unit_sums`), and per rebuilt case, to be
+    """Follow-ups of each kind on or before `day` (and from `since`): per unit id for the
+    cases not rebuilt (all of them less the rebuilt few, as in `unit_sums`), and per rebuilt
+    case, to be
     counted for the unit that held it then. A case not rebuilt had its unit then as now,
     the unit its follow-ups carry; a follow-up never predates its case. Those undone by
     `day`, and those of a case voided by `day`, do not count."""
+    dated = FollowUp.on.between(since, day) if since else FollowUp.on <= day
     sums = _by_kind(session.execute(
         select(FollowUp.unit_id, FollowUp.kind, func.count())
-        .where(FollowUp.kind.in_(kinds), FollowUp.on <= day)
+        .where(FollowUp.kind.in_(kinds), dated)
         .group_by(FollowUp.unit_id, FollowUp.kind)))
-    for unit_id, kind, n in _gone(day, rebuilt, kinds, session):
+    for unit_id, kind, n in _gone(dated, day, rebuilt, kinds, session):
         sums[unit_id][kind] -= n
     per_case: dict[str, dict[str, int]] = {}
     mine = select(FollowUp.case_id, FollowUp.unit_id, FollowUp.kind, func.count()).where(
-        FollowUp.on <= day, live(day), rebuilt.among(FollowUp.case_id))
+        dated, live(day), rebuilt.among(FollowUp.case_id))
     if rebuilt.listed is None:  # most cases: through the (kind, on) index
         mine = mine.where(FollowUp.kind.in_(kinds))
     # A few cases are listed, and their follow-ups of every kind read, the others left out
@@ -234,11 +299,12 @@ def live(day: date) -> ColumnElement[bool]:
     return or_(FollowUp.undone_on.is_(None), FollowUp.undone_on > day)
 
 
-def _gone(day: date, rebuilt: CaseIds, kinds: list[str], session: Session) -> list[Any]:
+def _gone(dated: ColumnElement[bool], day: date, rebuilt: CaseIds, kinds: list[str],
+          session: Session) -> list[Any]:
     """(unit id, kind, count) of the follow-ups that no longer count on `day`: undone by
     then, or of a case voided by then (of the cases not rebuilt: the others' snapshots
     tell). Both are few, found through their own indexes."""
-    mine = (FollowUp.kind.in_(kinds), FollowUp.on <= day)
+    mine = (FollowUp.kind.in_(kinds), dated)
     gone: list[Any] = []
     # Each found through its own index first (most days there are none): with the kinds and
     # the day beside, SQLite walked the (kind, on) index instead (30 ms on the district).

@@ -13,7 +13,13 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from xinfang_cli.domain.campaign import Campaign, phase_on, phase_record, resolution_share
+from xinfang_cli.domain.campaign import (
+    Campaign,
+    assessed_year,
+    phase_on,
+    phase_record,
+    resolution_share,
+)
 from xinfang_cli.domain.enums import CaseStatus, FollowupKind
 from xinfang_cli.domain.figures import RESOLVED, rate
 from xinfang_cli.domain.scoring import Policy, pace
@@ -36,18 +42,21 @@ def report(session: Session, start: date, end: date, campaign: Campaign, policy:
            papers_owed_from: date | None = None) -> dict[str, object]:
     """`xf report`: what happened from `start` to `end` (both included), and where things
     stood at the end of `end` (`as_of`; today, if the period has not ended yet: overdue
-    cases are facts, never a forecast). Papers are owed for cases received from
+    cases are facts, never a forecast); the backlog is the assessment year's (`year`), as
+    on the scorecard. Papers are owed for cases received from
     `papers_owed_from` on (`[notices] owed_from`)."""
     day = min(end, today)
     units = session.scalars(select(Unit).order_by(Unit.code)).all()
     names = {u.code: u.name for u in units}
     rebuilt, snaps = asof.rebuilt_on(session, day)
-    counts = _report_counts(session, units, snaps, rebuilt, (start, end, day))
+    year = asof.assessment_year(session, date(assessed_year(campaign, day), 1, 1))
+    counts = _report_counts(session, units, snaps, rebuilt, (start, end, day), year)
     closed = _closures(session, start, end, day)
     share = resolution_share(campaign, day)
     total = _summed(counts.values())
     return {
         "office": office, "period": {"from": start, "to": end}, "as_of": day,
+        "year": {"from": year.start, "to": day},
         "phase": phase_record(phase_on(campaign, end), lang),
         "campaign": campaign.label(lang), "resolution_share": round(share, 4),
         "received": {"total": total.get("received", 0),
@@ -113,6 +122,12 @@ def report_unit_counts(snaps: list[Snapshot], start: date, end: date,
                         and start <= s.decided <= end),
         "overdue": sum(1 for s in snaps if s.pending_due and s.pending_due < day),
     }
+    return counts
+
+
+def backlog_unit_counts(snaps: list[Snapshot]) -> dict[str, int]:
+    """One unit's backlog cases by kind, and of them resolved (asof.backlog_counts in SQL)."""
+    counts = {}
     for kind in BACKLOG_KINDS:
         mine = [s for s in snaps if s.backlog == kind]
         counts[f"backlog_{kind}"] = len(mine)
@@ -121,18 +136,25 @@ def report_unit_counts(snaps: list[Snapshot], start: date, end: date,
 
 
 def _report_counts(session: Session, units: list[Unit], snaps: list[Snapshot],
-                   rebuilt: CaseIds,
-                   days: tuple[date, date, date]) -> dict[str, dict[str, int]]:
-    """Per unit code: SQL for the cases whose columns tell their state, timelines for the rest."""
+                   rebuilt: CaseIds, days: tuple[date, date, date],
+                   year: asof.Year) -> dict[str, dict[str, int]]:
+    """Per unit code: SQL for the cases whose columns tell their state, timelines for the
+    rest. The period's flow counts every case; the backlog, the assessment year's (as the
+    scorecard does)."""
     start, end, day = days
     code = {u.id: u.code for u in units}
     counts: dict[str, dict[str, int]] = {u.code: {} for u in units}
     for unit_id, sums in asof.unit_sums(session, day, rebuilt,
                                         asof.report_counts(start, end, day)).items():
         asof.add_counts(counts, code[unit_id], sums)
+    for unit_id, sums in asof.unit_sums(session, day, rebuilt, asof.backlog_counts(),
+                                        year).items():
+        asof.add_counts(counts, code[unit_id], sums)
     for unit_code in {s.unit for s in snaps}:
-        asof.add_counts(counts, unit_code, report_unit_counts(
-            [s for s in snaps if s.unit == unit_code], start, end, day))
+        mine = [s for s in snaps if s.unit == unit_code]
+        asof.add_counts(counts, unit_code, report_unit_counts(mine, start, end, day))
+        asof.add_counts(counts, unit_code, backlog_unit_counts(
+            [s for s in mine if year.has(s.id, s.received)]))
     return counts
 
 
