@@ -174,6 +174,10 @@ def assessment_period(year: int | None, as_of_: str | None, campaign: "Campaign"
 
 
 def report(
+    year: Annotated[int | None, typer.Argument(help=t("sum.arg.year"), metavar="[YEAR]",
+                                               show_default=False)] = None,
+    campaign: Annotated[bool, typer.Option("--campaign", help=t("sum.opt.campaign"))
+                        ] = False,
     week: Annotated[str | None, typer.Option("--week", help=t("rpt.opt.week"),
                                              metavar="YYYY-Www")] = None,
     from_: Annotated[str | None, typer.Option("--from", help=t("rpt.opt.from"),
@@ -194,6 +198,9 @@ def report(
         raise BadInput("rpt.err.xlsx_output")
     from xinfang_cli.domain.dates import today
 
+    if campaign or year is not None:
+        summary(year, campaign, (week, from_, to), policy, chosen, output)
+        return
     start, end = period(week, from_, to)
     office = settings().office
     name = office.name if lang() == "zh" else office.name_en
@@ -206,6 +213,36 @@ def report(
     from xinfang_cli.render import report_text
 
     report_text.write_report(data, chosen, output)
+
+
+def summary(year: int | None, flag: bool, period_options: tuple[str | None, ...],
+            policy: Path | None, chosen: Format, output: Path | None) -> None:
+    """`xf report --campaign [YEAR]`: the year-end summary of the campaign in force."""
+    from xinfang_cli.config.campaign import current_campaign
+    from xinfang_cli.config.policy import load_policy
+    from xinfang_cli.domain.dates import today
+    from xinfang_cli.views.summary import campaign_summary
+
+    if not flag:
+        raise BadInput("sum.err.year_without_campaign", year=year)
+    if any(period_options):
+        raise BadInput("sum.err.campaign_and_period")
+    loaded = current_campaign()
+    held = loaded.year or loaded.phases[0].start.year
+    if year is not None and year != held:
+        raise BadInput("sum.err.other_year", year=year, held=held)
+    if loaded.phases[0].start > today():
+        raise BadInput("sum.err.not_begun", start=loaded.phases[0].start)
+    office = settings().office
+    with reading() as session:
+        data = campaign_summary(session, loaded, load_policy(policy), lang(),
+                                office.name if lang() == "zh" else office.name_en, today())
+    if chosen is Format.JSON:
+        write_json(data, output)
+        return
+    from xinfang_cli.render.summary import write_summary
+
+    write_summary(data, chosen, output)
 
 
 def period(week: str | None, from_: str | None, to: str | None) -> tuple[date, date]:

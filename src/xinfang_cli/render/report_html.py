@@ -76,10 +76,12 @@ def render_html(data: dict[str, Any]) -> str:
         f"<style>{STYLE}</style></head><body>",
         _header(data), _cards(data),
         f"<h2>{escape(t('rpt.sec.chart'))}</h2>", chart(data),
-        _section(by_unit(data)),
-        '<div class="row">', _section(by_source(data)), _section(by_outcome(data)), "</div>",
-        _section(overdue(data), late_column="days_overdue"),
-        _section(backlog(data)), _section(followups(data)), _section(incidents(data)),
+        html_section(by_unit(data)),
+        '<div class="row">', html_section(by_source(data)), html_section(by_outcome(data)),
+        "</div>",
+        html_section(overdue(data), late_column="days_overdue"),
+        html_section(backlog(data)), html_section(followups(data)),
+        html_section(incidents(data)),
         f"<footer>{escape(t('rpt.generated', today=today().isoformat()))}</footer>",
         "</body></html>\n",
     ]
@@ -103,7 +105,7 @@ def _cards(data: dict[str, Any]) -> str:
     return f"<h2>{escape(t('rpt.sec.summary'))}</h2><div class=\"cards\">{cards}</div>"
 
 
-def _section(section: Section, late_column: str | None = None) -> str:
+def html_section(section: Section, late_column: str | None = None) -> str:
     head = f"<section><h2>{escape(section.title)}</h2>"
     if not section.rows:
         return f'{head}<p class="none">{escape(t("rpt.none"))}</p></section>'

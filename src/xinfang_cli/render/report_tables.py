@@ -68,18 +68,23 @@ def print_report(data: dict[str, Any], out: IO[str]) -> None:
     """The weekly report on the terminal: header, then every section that has rows."""
     heading = [t("rpt.title.report", office=data["office"]), period_text(data),
                phase_text(data)]
+    print_sections(heading, report_sections(data), out)
+
+
+def print_sections(heading: list[str], sections: list[Section], out: IO[str]) -> None:
+    """A heading (the first line bold), then every section: a table where it has rows."""
     if plain(out):
         out.write("\n".join(heading) + "\n")
-        for section in report_sections(data):
+        for section in sections:
             plain_section(section, out)
         return
     from rich.text import Text
 
     con = console(out)
     con.print(Text(heading[0], style="bold"))
-    con.print(heading[1])
-    con.print(heading[2])
-    for section in report_sections(data):
+    for line in heading[1:]:
+        con.print(line)
+    for section in sections:
         if section.rows:
             con.print(section_table(section))
         else:
@@ -96,8 +101,8 @@ SCORE_TABLES = (
 )
 
 
-def print_scorecard(data: dict[str, Any], out: IO[str]) -> None:
-    """Scorecards in two tables that fit 100 columns (short headers), then the veto reasons."""
+def scorecard_tables(data: dict[str, Any]) -> list[Section]:
+    """The scorecard section as two tables that fit 100 columns (short headers)."""
     section = scorecard_section(data)
     keys = [c.key for c in section.columns]
     tables = []
@@ -109,6 +114,14 @@ def print_scorecard(data: dict[str, Any], out: IO[str]) -> None:
                 for row in section.rows]
         tables.append(Section(section.key, t(title, as_of=data["as_of"].isoformat()), columns,
                               rows))
+    return tables
+
+
+def print_scorecard(data: dict[str, Any], out: IO[str]) -> None:
+    """Scorecards in two tables that fit 100 columns (short headers), then the veto reasons."""
+    section = scorecard_section(data)
+    keys = [c.key for c in section.columns]
+    tables = scorecard_tables(data)
     lines = [f"{row[keys.index('unit_name')]}: {row[keys.index('veto')]}"
              for row in section.rows if row[keys.index("veto")]]
     lines.append(t("rpt.unranked_note", n=data["min_cases"]))

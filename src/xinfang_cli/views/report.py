@@ -51,9 +51,9 @@ def report(session: Session, start: date, end: date, campaign: Campaign, policy:
     rebuilt, snaps = asof.rebuilt_on(session, day)
     year = asof.assessment_year(session, date(assessed_year(campaign, day), 1, 1))
     counts = _report_counts(session, units, snaps, rebuilt, (start, end, day), year)
-    closed = _closures(session, start, end, day)
+    closed = closed_cases(session, start, end, day)
     share = resolution_share(campaign, day)
-    total = _summed(counts.values())
+    total = summed(counts.values())
     return {
         "office": office, "period": {"from": start, "to": end}, "as_of": day,
         "year": {"from": year.start, "to": day},
@@ -158,7 +158,7 @@ def _report_counts(session: Session, units: list[Unit], snaps: list[Snapshot],
     return counts
 
 
-def _summed(rows: Iterable[dict[str, int]]) -> dict[str, int]:
+def summed(rows: Iterable[dict[str, int]]) -> dict[str, int]:
     total: dict[str, int] = defaultdict(int)
     for row in rows:
         for name, n in row.items():
@@ -178,7 +178,7 @@ def _backlog(c: dict[str, int]) -> dict[str, object]:
             "rate": rate(resolved, total), "by_kind": by_kind}
 
 
-def _closures(session: Session, start: date, end: date, day: date) -> list[dict[str, object]]:
+def closed_cases(session: Session, start: date, end: date, day: date) -> list[dict[str, object]]:
     """Cases closed in the period, from the timelines of those cases only (and only of the
     fields a closure line shows)."""
     closed = CaseIds.read(session, asof.closed_in(start, end))
