@@ -8,14 +8,15 @@ read these, and their start-up is budgeted."""
 from datetime import date
 from typing import Any
 
-from sqlalchemy import column, func, or_, select, table
+from sqlalchemy import Date, column, func, or_, select, table
 from sqlmodel import Session
 
 from xinfang_cli.domain.enums import SupervisionKind
 from xinfang_cli.store.models import Unit
 
+# the dates typed, so that both backends give dates (SQLite keeps them as text)
 SUPERVISION = table("supervision", column("id"), column("unit_id"), column("kind"),
-                    column("on"), column("note"), column("by"), column("ended_on"),
+                    column("on", Date), column("note"), column("by"), column("ended_on", Date),
                     column("ended_by"))
 S = SUPERVISION.c
 KEY = str(SupervisionKind.KEY_MANAGEMENT)
