@@ -321,3 +321,12 @@ def test_starttls_with_a_self_signed_certificate(district: Xf, tmp_path: Path) -
         assert len(box.messages) == 1
     finally:
         controller.stop()
+
+
+def test_the_unit_list_shows_how_each_unit_is_reached(district: Xf) -> None:
+    lines = {line.split()[0]: line.split() for line in
+             district.ok("unit", "list").stdout.splitlines()[3:] if line.strip()}
+    assert [lines[code][5] for code in ("dagang", "gcsx", "renshi")] == [
+        "mail+robot", "mail", "—"]
+    rows = {u["code"]: (u["email"], u["webhook"]) for u in district.json("unit", "list")}
+    assert rows["gcsx"] == ("wang@gcsx.example.cn", None)

@@ -235,14 +235,25 @@ def print_units(rows: list[dict[str, Any]], out: IO[str]) -> None:
     from rich.table import Table
 
     con = console(out)
-    table = Table(box=box.SIMPLE_HEAD)
-    for col in ("code", "name", "kind", "head", "leader", "cases", "open", "incidents"):
-        table.add_column(t(f"col.unit_{col}"), no_wrap=True,
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+    for col in ("code", "name", "kind", "head", "leader", "contact", "cases", "open",
+                "incidents"):
+        # a long name folds onto a second line rather than losing its end
+        table.add_column(t(f"col.units_{col}"), no_wrap=col != "name", overflow="fold",
+                         min_width=12 if col == "name" else None,
                          justify="right" if col in ("cases", "open", "incidents") else "left")
     for r in rows:
         table.add_row(r["code"], r["name"], enum_text(r["kind"]), text(r["head"]),
-                      text(r["leader"]), str(r["cases"]), str(r["open"]), str(r["incidents"]))
+                      text(r["leader"]), contact_text(r), str(r["cases"]), str(r["open"]),
+                      str(r["incidents"]))
     con.print(table if rows else t("msg.no_units"))
+
+
+def contact_text(unit: dict[str, Any]) -> str:
+    """Where `xf remind` reaches the unit: email, work-group robot, both, or neither (—);
+    `xf unit show` gives the addresses."""
+    ways = [t(f"col.unit_contact_{way}") for way in ("email", "webhook") if unit[way]]
+    return "+".join(ways) or "—"
 
 
 def print_incidents(rows: list[dict[str, Any]], out: IO[str]) -> None:
