@@ -134,5 +134,13 @@ def test_the_sample_ledger_comes_in_with_its_closures(tmp_path: Path) -> None:
     assert sorted({c["status"] for c in old}) == ["closed", "rejected", "terminated"]
     assert [sum(1 for c in old if c["status"] == s) for s in ("closed", "rejected",
                                                               "terminated")] == [12, 2, 2]
+    # the assessment year: 2016's case (closed 04-28, in time) is 2016's alone; 2017's
+    # (received 12-11, handling due in February) still open when 2017 ended
+    year_2016 = figures(xf, "--year", "2016")
+    assert (year_2016["dagang"]["cases"], year_2016["dagang"]["closed_on_time"]) == (1, 1)
     end_of_2017 = figures(xf, "--as-of", "2017-12-31")
-    assert (end_of_2017["dagang"]["cases"], end_of_2017["dagang"]["closed_on_time"]) == (2, 1)
+    assert (end_of_2017["dagang"]["cases"], end_of_2017["dagang"]["closed_on_time"]) == (1, 0)
+    # 2018 to today (10-12): the five sample cases and 2017's, carried over and closed
+    # 02-09 in time, the only one of the six
+    year_2018 = figures(xf, "--year", "2018")
+    assert (year_2018["dagang"]["cases"], year_2018["dagang"]["closed_on_time"]) == (6, 1)
