@@ -115,28 +115,41 @@ class Year:
     start: date
     carried: frozenset[str]
 
-    def holds(self) -> ColumnElement[bool]:
-        """The case is one of the year's."""
-        return or_(Case.received >= self.start, Case.id.in_(sorted(self.carried)))
-
     def has(self, case_id: str, received: date) -> bool:
         return received >= self.start or case_id in self.carried
 
 
-def assessment_year(session: Session, start: date) -> Year:
-    """The year from `start`, with the cases still pending at the end of the day before.
+def assessment_year(session: Session, start: date, backlog_only: bool = False) -> Year:
+    """The year from `start`, with the cases still pending at the end of the day before
+    (only the backlog cases among them, if `backlog_only`: all the weekly report needs).
 
     Pending then and untouched since: pending now, with their last status change by then
     (the partial index of pending cases finds them). Changed since: their status history
     tells (a case closed this year was still the year's backlog)."""
     eve = start - timedelta(days=1)
+    kinds = (Case.backlog.is_not(None),) if backlog_only else ()
     untouched = session.scalars(select(Case.id).where(
         Case.pending_due.is_not(None), Case.status.in_([str(s) for s in PENDING]),
-        Case.received <= eve, Case.status_on <= eve))
-    changed = CaseIds.read(session, select(Case.id).where(Case.received <= eve,
-                                                          Case.status_on > eve))
-    replayed = {tl.case.id for tl in timelines(session, eve, changed, ("status",))
-                if tl.value("status", eve) in PENDING}
+        Case.received <= eve, Case.status_on <= eve, *kinds))
+    # Changed since: pending then if the first status change after the eve started from a
+    # pending status (a registration is no change; a correction is true of every day), or,
+    # where none came after, if pending now. Reading those rows alone costs a third of
+    # replaying whole timelines (district: 2,690 cases received by 2017 and changed in
+    # 2018, 0.03 s against 0.09 s).
+    changed = dict(session.execute(select(Case.id, Case.status).where(
+        Case.received <= eve, Case.status_on > eve, *kinds)).all())
+    rows = (select(History.case_id, History.old)
+            .where(History.field == "status", History.on > eve,
+                   History.action.not_in(("add", "edit")))
+            .order_by(History.id))
+    if len(changed) <= LISTED:  # looked up by case, else every later status row read once
+        rows = rows.where(History.case_id.in_(list(changed)))
+    first: dict[str, str | None] = {}
+    for case_id, old in session.execute(rows):
+        if case_id in changed:
+            first.setdefault(case_id, old)
+    replayed = {case_id for case_id, now in changed.items()
+                if first.get(case_id, now) in PENDING}
     return Year(start, frozenset(untouched) | replayed)
 
 
@@ -185,11 +198,23 @@ def unit_sums(session: Session, day: date, exclude: CaseIds,
         less = _by_unit(session.execute(query.where(exclude.among(Case.id))), names)
         return _minus(sums, less)
     sums = _by_unit(session.execute(query.where(Case.received >= year.start)), names)
-    if year.carried:
-        _plus(sums, _by_unit(session.execute(
-            query.where(Case.id.in_(sorted(year.carried)))), names))
-    less = _by_unit(session.execute(query.where(exclude.among(Case.id), year.holds())), names)
+    less = _by_unit(session.execute(query.where(exclude.among(Case.id),
+                                                Case.received >= year.start)), names)
+    _plus(sums, carried_sums(session, day, exclude, counts, year))
     return _minus(sums, less)
+
+
+def carried_sums(session: Session, day: date, exclude: CaseIds,
+                 counts: dict[str, ColumnElement[Any]], year: Year) -> dict[int, dict[str, int]]:
+    """Per unit id, each named count over the year's carried cases not in `exclude`: found
+    by their ids, few."""
+    if not year.carried:
+        return {}
+    names = list(counts)
+    query = (select(Case.unit_id, *(counts[n].label(n) for n in names))
+             .where(Case.id.in_(sorted(year.carried)), counted(day)).group_by(Case.unit_id))
+    return _minus(_by_unit(session.execute(query), names),
+                  _by_unit(session.execute(query.where(exclude.among(Case.id))), names))
 
 
 def _plus(sums: dict[Any, dict[str, int]], more: dict[Any, dict[str, int]]) -> None:
@@ -253,12 +278,15 @@ def report_counts(start: date, end: date, day: date) -> dict[str, ColumnElement[
     return counts
 
 
-def backlog_counts() -> dict[str, ColumnElement[Any]]:
-    """Backlog cases by kind, and of them resolved (see views.report.backlog_unit_counts)."""
+def backlog_counts(since: date | None = None) -> dict[str, ColumnElement[Any]]:
+    """Backlog cases by kind, and of them resolved (see views.report.backlog_unit_counts);
+    received from `since`, if given."""
     counts = {}
+    received = (Case.received >= since,) if since else ()
     for kind in ("historical", "excessive", "unfounded"):
-        counts[f"backlog_{kind}"] = count_if(Case.backlog == kind)
-        counts[f"resolved_{kind}"] = count_if(Case.backlog == kind, Case.status.in_(RESOLVED))
+        counts[f"backlog_{kind}"] = count_if(Case.backlog == kind, *received)
+        counts[f"resolved_{kind}"] = count_if(Case.backlog == kind, Case.status.in_(RESOLVED),
+                                              *received)
     return counts
 
 

@@ -49,7 +49,8 @@ def report(session: Session, start: date, end: date, campaign: Campaign, policy:
     units = session.scalars(select(Unit).order_by(Unit.code)).all()
     names = {u.code: u.name for u in units}
     rebuilt, snaps = asof.rebuilt_on(session, day)
-    year = asof.assessment_year(session, date(assessed_year(campaign, day), 1, 1))
+    year = asof.assessment_year(session, date(assessed_year(campaign, day), 1, 1),
+                                backlog_only=True)
     counts = _report_counts(session, units, snaps, rebuilt, (start, end, day), year)
     closed = closed_cases(session, start, end, day)
     share = resolution_share(campaign, day)
@@ -144,11 +145,12 @@ def _report_counts(session: Session, units: list[Unit], snaps: list[Snapshot],
     start, end, day = days
     code = {u.id: u.code for u in units}
     counts: dict[str, dict[str, int]] = {u.code: {} for u in units}
-    for unit_id, sums in asof.unit_sums(session, day, rebuilt,
-                                        asof.report_counts(start, end, day)).items():
+    # one scan: the flow over every case, the backlog over the year's (the carried few added)
+    flow = {**asof.report_counts(start, end, day), **asof.backlog_counts(year.start)}
+    for unit_id, sums in asof.unit_sums(session, day, rebuilt, flow).items():
         asof.add_counts(counts, code[unit_id], sums)
-    for unit_id, sums in asof.unit_sums(session, day, rebuilt, asof.backlog_counts(),
-                                        year).items():
+    for unit_id, sums in asof.carried_sums(session, day, rebuilt, asof.backlog_counts(),
+                                           year).items():
         asof.add_counts(counts, code[unit_id], sums)
     for unit_code in {s.unit for s in snaps}:
         mine = [s for s in snaps if s.unit == unit_code]
