@@ -92,3 +92,20 @@ def test_inside_the_campaign_the_default_is_the_campaigns_year(years: Xf) -> Non
     data = years.json("scorecard", "--as-of", "2018-06-01")
     assert data["period"] == {"from": "2018-01-01", "to": "2018-06-01"}
     assert dagang(data)["cases"] == 0
+
+
+def test_a_case_registered_after_new_year_for_a_december_receipt_is_carried(
+        years: Xf) -> None:
+    """Received 2025-12-28, entered on 2026-01-05 and still open: no status change after
+    the eve but its registration, so pending then as now, and 2026's; one entered the same
+    way and closed on 01-20 was still pending on the eve too."""
+    entered = {"XF_TODAY": "2026-01-05"}
+    for extra in ([], ["--accepted", "2025-12-29"]):
+        years.ok("add", "--unit", "gcsx", "--source", "visit", "--received", "2025-12-28",
+                 "--petitioner", "张三", "--summary", "要求解决待遇问题", *extra, env=entered)
+    years.ok("close", "2025-0005", "--outcome", "resolved", "--on", "2026-01-20")
+    row = next(r for r in years.json("scorecard")["units"] if r["unit"] == "gcsx")
+    assert (row["cases"], row["closed_on_time"], row["close_measured"]) == (2, 1, 1)
+    row = next(r for r in years.json("scorecard", "--year", "2025")["units"]
+               if r["unit"] == "gcsx")
+    assert (row["cases"], row["closed_on_time"], row["close_measured"]) == (2, 0, 0)
