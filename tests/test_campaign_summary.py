@@ -11,6 +11,7 @@ is 2018-12-31. Acceptance 15 days, handling 60 from acceptance:
 - 0004 renshi, received 09-01, accepted 09-02, closed 09-10.
 """
 
+import json
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
@@ -126,3 +127,15 @@ def test_a_campaign_not_begun_has_no_summary(office: Xf) -> None:
     result = office("report", "--campaign", env={"XF_TODAY": "2018-03-01"})
     assert (result.exit_code, result.stderr) == (
         2, "xf: --campaign: the campaign begins on 2018-04-11; nothing to sum up yet.\n")
+
+
+def test_a_running_campaign_is_summed_up_to_today(campaign: Xf) -> None:
+    """On 2018-06-30, phase 3 has not begun: its figures are null and left out of tables."""
+    today = {"XF_TODAY": "2018-06-30"}
+    data = json.loads(campaign.ok("report", "--campaign", "--json", env=today).stdout)
+    assert data["as_of"] == "2018-06-30" and data["phase"]["number"] == 2
+    assert [p["received"] for p in data["phases"]] == [1, 1, None]
+    assert [m["by_unit"]["dagang"] for m in data["months"]] == [2, 2, 1]
+    assert (data["backlog"]["resolved"], data["backlog"]["totals"]["total"]["end"]) == (1, 2)
+    md = campaign.ok("report", "--campaign", "-f", "md", env=today).stdout
+    assert "| Item | 1 Mobilisation | 2 Screening and resolution | Total |" in md

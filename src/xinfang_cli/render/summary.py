@@ -55,7 +55,7 @@ def overview(data: dict[str, Any]) -> Section:
         [t("sum.row.backlog_added"), b["added"]],
         [t("sum.row.backlog_resolved"), b["resolved"]],
         [t("sum.row.backlog_end", day=b["end"].isoformat()), b["totals"]["total"]["end"]],
-        *[[t(f"sum.item.{key}"), sum(phase[key] for phase in p)]
+        *[[t(f"sum.item.{key}"), sum(phase[key] or 0 for phase in p)]
           for key in ("received", "accepted", "closed", "receptions", "field_visits",
                       "incidents")],
         [t("sum.row.reminders"), t("sum.reminders", messages=data["reminders"]["messages"],
@@ -70,7 +70,7 @@ def overview(data: dict[str, Any]) -> Section:
 
 def phases(data: dict[str, Any]) -> Section:
     """分阶段: one column per phase (run so far), a row per figure, and the whole."""
-    shown = [p for p in data["phases"] if "received" in p]
+    shown = [p for p in data["phases"] if p["received"] is not None]
     columns = [Column("item", t("rpt.col.item"))]
     columns += [Column(f"phase{p['number']}", t("sum.phase_col", number=p["number"],
                                                  name=p["name"]), "int") for p in shown]

@@ -41,16 +41,18 @@ def campaign_summary(session: Session, campaign: Campaign, policy: Policy, lang:
     shown = standing(session, day)
     rebuilt = asof.rebuilt_on(session, day)
     resolved = backlog_resolutions(session, first, day)
+    # a phase not begun yet has no figures (null in the JSON, left out of the tables)
     phases = [_phase(session, (p.start, min(p.end, day), day), rebuilt, code)
               | {"backlog_resolved": sum(1 for on in resolved if p.start <= on <= p.end)}
-              for p in campaign.phases if p.start <= day]
+              if p.start <= day else dict.fromkeys(PHASE_FIGURES)
+              for p in campaign.phases]
     score = scorecard(session, day, campaign, policy, lang, since=year)
     return {
         "office": office, "campaign": campaign.label(lang), "year": year.year,
         "period": {"from": first, "to": last}, "as_of": day,
         "phase": phase_record(phase_on(campaign, day), lang),
         "phases": [{**(phase_record(p, lang) or {}), **figures}
-                   for p, figures in zip(campaign.phases, phases, strict=False)],
+                   for p, figures in zip(campaign.phases, phases, strict=True)],
         "backlog": {**_backlog_table(shown, pending[eve], pending[month_ends[-1]], eve, day),
                     "added": _backlog_added(session, first, day),
                     "resolved": len(resolved)},
@@ -125,6 +127,9 @@ def _phase(session: Session, days: tuple[date, date, date],
     }
 
 
+PHASE_FIGURES = ("received", "accepted", "closed", "backlog_resolved", "receptions",
+                 "field_visits", "incidents", "reminders", "inspections", "circulars", "talks",
+                 "key_management")
 _MEASURE_KEYS = {SupervisionKind.INSPECTION: "inspections",
                  SupervisionKind.CIRCULAR: "circulars", SupervisionKind.TALK: "talks",
                  SupervisionKind.KEY_MANAGEMENT: "key_management"}
