@@ -15,7 +15,7 @@ PACKAGE = ROOT / "src" / "xinfang_cli"
 CATALOGUES = {"zh.py", "en.py", "zh_reports.py", "en_reports.py", "zh_transfer.py",
               "en_transfer.py", "zh_corrections.py", "en_corrections.py",
               "zh_search.py", "en_search.py", "zh_notices.py", "en_notices.py",
-              "zh_urging.py", "en_urging.py"}
+              "zh_urging.py", "en_urging.py", "zh_access.py", "en_access.py"}
 CONTRACTS = ("layers", "pure-domain", "quiet-store", "render-no-sql", "acyclic")
 
 

@@ -13,6 +13,7 @@ from typer._click import exceptions as click_exceptions
 
 from xinfang_cli import __version__
 from xinfang_cli.cli import (
+    access,
     admin,
     cases,
     corrections,
@@ -144,8 +145,11 @@ def _unexpected(exc: Exception) -> int:
         return _fail(t("err.value_rejected", reason=reason), ExitCode.BAD_INPUT)
     if isinstance(exc, DBAPIError):
         from xinfang_cli.cli.common import target
-        from xinfang_cli.store.db import unusable
+        from xinfang_cli.store.db import not_permitted, unusable
 
+        refused = not_permitted(exc, target())
+        if refused is not None:
+            return _fail(error_line(refused), refused.exit_code)
         error = unusable(exc, target())
         return _fail(t(error.key, **error.params), error.exit_code)
     if os.environ.get("XF_DEBUG"):
@@ -196,6 +200,7 @@ def main_options(
     STATE.close()
     STATE.db = db
     STATE.by = (by or "").strip() or operator_name()
+    STATE.by_given = bool((by or "").strip())
     if len(STATE.by) > 100:
         raise BadInput("err.too_long", field="--by", n=len(STATE.by), max=100)
 
@@ -210,6 +215,7 @@ reports.register(app)
 transfer.register(app)
 admin.register(app)
 units.register(app)
+access.register(app)
 
 
 GLOBAL_OPTIONS_WITH_VALUE = ("--db", "--lang", "--by")

@@ -12,6 +12,7 @@ from xinfang_cli.cli.common import (
     done,
     engine,
     operation,
+    operator,
     output_format,
     settings,
     target,
@@ -75,7 +76,8 @@ def init(
         if session.scalar(select(func.count()).select_from(Case)):
             done(t("msg.sample_skipped"))
             return
-        op = Op(session=session, by=STATE.by, today=today(), deadlines=office_deadlines(),
+        op = Op(session=session, by=operator(session), today=today(),
+                deadlines=office_deadlines(),
                 name=STATE.command)
         units, cases, incidents = load(op, sample_dir())
     done(t("msg.sample_loaded", units=units, cases=cases, incidents=incidents))

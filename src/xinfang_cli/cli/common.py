@@ -37,6 +37,7 @@ class State:
 
     db: str | None = None
     by: str = ""
+    by_given: bool = False  # --by or XF_USER, not the OS login
     command: str = "xf"  # the command running (`close`, `unit add`): its record's name
     target: "Target | None" = None
     engine: "Engine | None" = None
@@ -234,7 +235,26 @@ def operation() -> Iterator["Op"]:
 
     rules, now = office_deadlines(), today()
     with unit_of_work(engine(), write=True) as session:
-        yield Op(session=session, by=STATE.by, today=now, deadlines=rules, name=STATE.command)
+        yield Op(session=session, by=operator(session), today=now, deadlines=rules,
+                 name=STATE.command)
+
+
+def operator(session: "Session") -> str:
+    """Who the history names. On a shared server, the login itself (`session_user`): a
+    `--by` or XF_USER naming anyone else is refused. A superuser, whom no access rule
+    binds, is the one exception: its `--by` stands (the server's administrator loading an
+    old ledger under its clerks' names)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return STATE.by
+    from sqlalchemy import text
+
+    login, superuser = session.execute(text(
+        "SELECT session_user, rolsuper FROM pg_roles WHERE rolname = session_user")).one()
+    if superuser and STATE.by_given:
+        return STATE.by
+    if STATE.by_given and STATE.by != login:
+        raise BadInput("err.by_on_server", by=STATE.by, login=login)
+    return str(login)
 
 
 @contextmanager
@@ -261,7 +281,10 @@ def error_line(exc: "XfError") -> str:
             return label(value, lang())
         return value
 
-    return t(exc.key, **{k: one(v) for k, v in exc.params.items()})
+    params = {k: one(v) for k, v in exc.params.items()}
+    if "right" in params:  # NotPermitted: which right, a catalogue key
+        params["right"] = t(str(params["right"]))
+    return t(exc.key, **params)
 
 
 def done(message: str) -> None:

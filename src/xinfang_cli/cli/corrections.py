@@ -7,12 +7,12 @@ from typing import Annotated
 import typer
 
 from xinfang_cli.cli.common import (
-    STATE,
     CaseArg,
     choice,
     done,
     error_line,
     operation,
+    operator,
     reading,
 )
 from xinfang_cli.domain.dates import parse_date
@@ -182,7 +182,7 @@ def undo(
     from xinfang_cli.operations import undo as undoing
 
     with reading() as session:
-        shown = undoing.plan(session, undoing.target(session, STATE.by, case_id))
+        shown = undoing.plan(session, undoing.target(session, operator(session), case_id))
         typer.echo("\n".join(_plan_lines(shown)))
     if dry_run:
         return

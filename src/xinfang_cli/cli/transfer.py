@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from xinfang_cli.cli.common import STATE, OutputOpt, RevealOpt, done, engine, settings, target
+from xinfang_cli.cli.common import (
+    STATE,
+    OutputOpt,
+    RevealOpt,
+    done,
+    engine,
+    operator,
+    settings,
+    target,
+)
 from xinfang_cli.domain.errors import BadInput
 from xinfang_cli.i18n import t
 
@@ -139,7 +148,8 @@ def _operation(dry_run: bool) -> Iterator["Op"]:
 
     rules, now = office_deadlines(), today()
     with reading() as session:
-        yield Op(session=session, by=STATE.by, today=now, deadlines=rules, name=STATE.command)
+        yield Op(session=session, by=operator(session), today=now, deadlines=rules,
+                 name=STATE.command)
 
 
 @contextmanager
@@ -213,7 +223,7 @@ def _write(session, chosen: str, output: Path | None, now, reveal: bool,  # type
         return export.write_xlsx(session, output, now, reveal, threshold)
     if chosen == "json":
         header = {"xf": __version__, "schema": HEAD, "exported_at": utcnow(),
-                  "exported_by": STATE.by, "today": now}
+                  "exported_by": operator(session), "today": now}
         with destination(output) as out:
             return export.write_json(session, out, now, reveal, threshold, header)
     if output is None:

@@ -5,7 +5,6 @@ from typing import Annotated
 import typer
 
 from xinfang_cli.cli.common import (
-    STATE,
     AsOfOpt,
     CaseArg,
     FormatOpt,
@@ -18,6 +17,7 @@ from xinfang_cli.cli.common import (
     as_of,
     choice,
     day,
+    operator,
     output_format,
     reading,
     settings,
@@ -58,7 +58,8 @@ def show(
     else:
         with reading() as session:
             detail = case_detail(
-                session, case_id, today(), False, STATE.by, settings().office.group_threshold
+                session, case_id, today(), False, operator(session),
+                settings().office.group_threshold
             )
     if chosen is Format.JSON:
         write_json(detail, output)
@@ -107,7 +108,7 @@ def list_cases(
         with operation() as op:
             if unit:
                 flt.unit = find_unit(op.session, unit).id
-            reveal_matching(op.session, flt, op.today, STATE.by, "list")
+            reveal_matching(op.session, flt, op.today, op.by, "list")
     with reading() as session:
         if unit:
             flt.unit = find_unit(session, unit).id

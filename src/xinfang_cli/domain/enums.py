@@ -115,6 +115,15 @@ class DeliveryMethod(StrEnum):
     ELECTRONIC = "electronic"
 
 
+class AccessRole(StrEnum):
+    """A login's group on a shared server: the office does everything; a unit's clerk the
+    cases of their units; a leader reads, masked, and writes nothing."""
+
+    OFFICE = "office"
+    UNIT = "unit"
+    VIEWER = "viewer"
+
+
 ZH_LABELS: dict[type[StrEnum], dict[str, str]] = {
     Source: {
         "letter": "来信",
@@ -180,6 +189,11 @@ ZH_LABELS: dict[type[StrEnum], dict[str, str]] = {
         "circular": "通报",
         "talk": "约谈",
         "key-management": "重点管理",
+    },
+    AccessRole: {
+        "office": "信访办",
+        "unit": "单位",
+        "viewer": "查阅",
     },
     DeliveryMethod: {
         "in-person": "直接送达",

@@ -10,6 +10,7 @@ class ExitCode(IntEnum):
     BAD_INPUT = 2  # bad usage or input: nothing was written
     DATABASE = 3  # the database cannot be used
     UNSENT = 3  # `xf remind`: a message could not be sent (the next run retries it)
+    NOT_PERMITTED = 4  # a shared server's access rules: the login lacks the right
     INTERNAL = 70  # a bug: reported in one line, never a traceback
 
 
@@ -62,6 +63,14 @@ class ConfigError(BadInput):
 class DatabaseUnusable(XfError):
     exit_code = ExitCode.DATABASE
     key = "err.db_unusable"
+
+
+class NotPermitted(XfError):
+    """The login lacks the right (a shared server's roles, grants and row-level security):
+    nothing was written."""
+
+    exit_code = ExitCode.NOT_PERMITTED
+    key = "err.not_permitted"
 
 
 class SendFailed(XfError):

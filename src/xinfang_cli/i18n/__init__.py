@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from xinfang_cli.i18n import (
     en,
+    en_access,
     en_corrections,
     en_notices,
     en_reports,
@@ -17,6 +18,7 @@ from xinfang_cli.i18n import (
     en_transfer,
     en_urging,
     zh,
+    zh_access,
     zh_corrections,
     zh_notices,
     zh_reports,
@@ -28,10 +30,10 @@ from xinfang_cli.i18n import (
 CATALOGUES: dict[str, dict[str, str]] = {
     "zh": {**zh.MESSAGES, **zh_reports.MESSAGES, **zh_transfer.MESSAGES,
            **zh_corrections.MESSAGES, **zh_search.MESSAGES, **zh_notices.MESSAGES,
-           **zh_urging.MESSAGES},
+           **zh_urging.MESSAGES, **zh_access.MESSAGES},
     "en": {**en.MESSAGES, **en_reports.MESSAGES, **en_transfer.MESSAGES,
            **en_corrections.MESSAGES, **en_search.MESSAGES, **en_notices.MESSAGES,
-           **en_urging.MESSAGES},
+           **en_urging.MESSAGES, **en_access.MESSAGES},
 }
 LANGUAGES = tuple(CATALOGUES)
 

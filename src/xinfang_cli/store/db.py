@@ -5,6 +5,7 @@ PostgreSQL's `VACUUM (ANALYZE)` after a bulk load (`refresh_statistics`), and th
 COPY on PostgreSQL (`store.bulk.insert_many`). Every query is the same on both.
 """
 
+import getpass
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,14 +16,14 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session
 
-from xinfang_cli.domain.errors import DatabaseUnusable
+from xinfang_cli.domain.errors import BadInput, DatabaseUnusable, NotPermitted
 
 # The Alembic revisions in order; the last is the schema this program needs.
 # tests/test_db.py and tests/test_migrations_0002.py check this list against
 # migrations/versions.
 REVISIONS = ("0001_initial_schema", "0002_import_batches", "0003_report_indexes",
              "0004_followup_unit", "0005_corrections", "0006_search", "0007_notices",
-             "0008_supervision")
+             "0008_supervision", "0009_access")
 HEAD = REVISIONS[-1]
 
 
@@ -132,7 +133,7 @@ def open_database(target: Target, lock_timeout: float = 30.0) -> Engine:
         revision = schema_revision(engine)
     except DBAPIError as exc:
         engine.dispose()
-        raise unusable(exc, target) from None
+        raise (not_permitted(exc, target) or unusable(exc, target)) from None
     if revision != HEAD:  # refused: close the connection before saying why
         engine.dispose()
     if revision is None:
@@ -161,6 +162,31 @@ def unusable(exc: DBAPIError, target: Target) -> DatabaseUnusable:
                                 reason=message.strip().splitlines()[0])
     return DatabaseUnusable("err.db_damaged", target=target.label,
                             reason=message.strip().splitlines()[0])
+
+
+def on_server(session: Session) -> None:
+    """Logins are PostgreSQL's: on SQLite there are none (the file's permissions)."""
+    if session.get_bind().dialect.name != "postgresql":
+        raise BadInput("acc.err.sqlite")
+
+
+def not_permitted(exc: DBAPIError, target: Target) -> NotPermitted | None:
+    """The server refused the login (SQLSTATE 42501: a privilege it lacks, or a row its
+    row-level security does not let it write); None for any other error."""
+    if getattr(exc.orig, "sqlstate", None) != "42501":
+        return None
+    from sqlalchemy.engine import make_url
+
+    message = str(exc.orig).strip().splitlines()[0]
+    if "row-level security" in message:
+        right = "right.write_unit"
+    else:
+        statement = (exc.statement or "").lstrip().upper()
+        # a read that locks its rows (SELECT … FOR UPDATE) is the start of a write
+        read = statement.startswith(("SELECT", "WITH")) and "FOR UPDATE" not in statement
+        right = "right.read" if read else "right.write"
+    login = make_url(target.url).username or getpass.getuser()
+    return NotPermitted(login=login, right=right, detail=message)  # right: a catalogue key
 
 
 # A bulk load smaller than this leaves the server's statistics to autovacuum.

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import func, or_, select, update
 from sqlmodel import Session
 
-from xinfang_cli.domain.errors import CaseNotFound, UnitNotFound
+from xinfang_cli.domain.errors import CaseNotFound, NotPermitted, UnitNotFound
 from xinfang_cli.store.models import Case, CaseSequence, History, Unit
 
 
@@ -48,8 +48,22 @@ def get_case(session: Session, case_id: str, lock: bool = False) -> Case:
         query = query.with_for_update()
     case = session.scalar(query)
     if case is None:
+        hidden_case(session, case_id.strip().upper())
         raise CaseNotFound(value=case_id)
     return case
+
+
+def hidden_case(session: Session, case_id: str) -> None:
+    """On a shared server, a case the login may not see (another unit's) is refused as
+    such, exit 4, not reported as missing: the server tells whether it exists at all
+    (`xf_case_exists`, revision 0009), nothing more."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    from sqlalchemy import text
+
+    if session.scalar(text("SELECT xf_case_exists(:id)"), {"id": case_id}):
+        raise NotPermitted("err.not_your_case", case=case_id,
+                           login=session.scalar(text("SELECT session_user")))
 
 
 def unit_by_id(session: Session, unit_id: int) -> Unit:

@@ -1,0 +1,223 @@
+"""Logins on the shared server (revision 0009): the server's own roles, grants and row-level
+security, shown through `xf` and through raw SQL with the same logins.
+
+The test session makes its own logins on the CI server (it connects as a superuser) and
+drops them at the end: an office login, a school clerk's for gcsx, one for renshi, and a
+leader's (viewer). Their names carry a random suffix, so that parallel sessions on one
+server never meet.
+"""
+
+import uuid
+from collections.abc import Iterator
+
+import psycopg
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy.engine import make_url
+
+from conftest import Xf, _plain, add_case
+
+pytestmark = pytest.mark.postgres
+
+SUFFIX = uuid.uuid4().hex[:8]
+LOGINS = {"office": f"xf_office_{SUFFIX}", "gcsx": f"xf_gcsx_{SUFFIX}",
+          "renshi": f"xf_renshi_{SUFFIX}", "viewer": f"xf_leader_{SUFFIX}"}
+# the tables that hold a unit's data, and how a row tells its unit
+PROTECTED = {
+    "petition_case": "SELECT u.code FROM petition_case t JOIN unit u ON u.id = t.unit_id",
+    "followup": "SELECT u.code FROM followup t JOIN unit u ON u.id = t.unit_id",
+    "incident": "SELECT u.code FROM incident t JOIN unit u ON u.id = t.unit_id",
+    "supervision": "SELECT u.code FROM supervision t JOIN unit u ON u.id = t.unit_id",
+    "history": "SELECT c.unit_id::text FROM history t JOIN petition_case c ON c.id = t.case_id",
+    "notice": "SELECT c.unit_id::text FROM notice t JOIN petition_case c ON c.id = t.case_id",
+    "case_search": "SELECT t.case_id FROM case_search t",
+}
+
+
+@pytest.fixture(scope="session")
+def logins(postgres_url: str) -> Iterator[dict[str, str]]:
+    """The session's logins, made on the server and dropped at the end."""
+    admin = psycopg.connect(_plain(postgres_url), autocommit=True)
+    for name in LOGINS.values():
+        admin.execute(f"CREATE ROLE {name} LOGIN")
+    try:
+        yield LOGINS
+    finally:
+        for name in LOGINS.values():
+            admin.execute(f"DELETE FROM access_login WHERE login = '{name}'")
+            admin.execute(f"DROP ROLE IF EXISTS {name}")
+        admin.close()
+
+
+def as_login(xf: Xf, login: str) -> Xf:
+    """The same database, reached as `login`."""
+    url = make_url(xf.db).set(username=login).render_as_string(hide_password=False)
+    return Xf(url, "postgres")
+
+
+def raw(xf: Xf, login: str) -> psycopg.Connection:
+    return psycopg.connect(_plain(as_login(xf, login).db), autocommit=True)
+
+
+@pytest.fixture
+def district(postgres_xf: Xf, logins: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> Xf:
+    """Three units with cases, follow-ups, incidents, a paper and a measure; the logins
+    granted by the superuser (the first office login) and then by the office login."""
+    monkeypatch.delenv("XF_USER")
+    xf = postgres_xf
+    monkeypatch.setenv("XF_USER", "tester")  # the superuser's clerks: its --by stands
+    xf.ok("unit", "add", "dagang", "大港中专", "--kind", "vocational")
+    xf.ok("unit", "add", "gcsx", "港城实验小学", "--kind", "school")
+    xf.ok("unit", "add", "renshi", "人事科", "--kind", "section")
+    for unit in ("dagang", "gcsx", "gcsx", "renshi"):
+        add_case(xf, "--accepted", "2018-05-03", unit=unit)
+    xf.ok("follow", "2018-0002", "--kind", "reception", "--note", "校长接访", "--on", "2018-06-01")
+    xf.ok("follow", "2018-0001", "--kind", "note", "--note", "电话联系", "--on", "2018-06-02")
+    xf.ok("incident", "add", "--unit", "dagang", "--kind", "skip-level", "--on", "2018-07-30",
+          "--note", "赴市上访")
+    xf.ok("supervise", "add", "--unit", "gcsx", "--kind", "circular", "--on", "2018-08-01",
+          "--note", "通报")
+    monkeypatch.delenv("XF_USER")
+    xf.ok("access", "grant", logins["office"], "--role", "office")
+    office = as_login(xf, logins["office"])
+    office.ok("access", "grant", logins["gcsx"], "--role", "unit", "--unit", "gcsx")
+    office.ok("access", "grant", logins["renshi"], "--role", "unit", "--unit", "人事科")
+    office.ok("access", "grant", logins["viewer"], "--role", "viewer")
+    return xf
+
+
+def test_a_school_clerk_reads_only_its_units_rows_by_any_road(district: Xf,
+                                                               logins: dict[str, str]) -> None:
+    clerk = as_login(district, logins["gcsx"])
+    assert [c["id"] for c in clerk.json("list")] == ["2018-0002", "2018-0003"]
+    with raw(district, logins["gcsx"]) as conn:
+        unit_ids = {str(r[0]) for r in conn.execute(
+            "SELECT id FROM unit WHERE code = 'gcsx'")}
+        seen = {table: sorted({str(r[0]) for r in conn.execute(sql)})
+                for table, sql in PROTECTED.items()}
+    assert seen == {"petition_case": ["gcsx"], "followup": ["gcsx"], "incident": [],
+                    "supervision": ["gcsx"], "history": sorted(unit_ids), "notice": [],
+                    "case_search": ["2018-0002", "2018-0003"]}
+
+
+def test_an_office_login_sees_all(district: Xf, logins: dict[str, str]) -> None:
+    office = as_login(district, logins["office"])
+    assert [c["id"] for c in office.json("list")] == [
+        "2018-0001", "2018-0002", "2018-0003", "2018-0004"]
+    with raw(district, logins["office"]) as conn:
+        assert conn.execute("SELECT count(*) FROM incident").fetchone() == (1,)
+
+
+def test_another_units_case_cannot_be_changed(district: Xf, logins: dict[str, str]) -> None:
+    with raw(district, logins["gcsx"]) as conn:
+        changed = conn.execute("UPDATE petition_case SET summary = 'x' WHERE id = '2018-0001'")
+        assert changed.rowcount == 0
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("UPDATE petition_case SET unit_id = (SELECT min(id) FROM unit) "
+                         "WHERE id = '2018-0002'")
+    clerk = as_login(district, logins["gcsx"])
+    before = district.json("show", "2018-0001")
+    result = clerk("close", "2018-0001", "--outcome", "resolved", "--on", "2018-10-10")
+    assert result.exit_code == 4
+    assert result.stderr == (f"xf: {logins['gcsx']} may not touch case 2018-0001: it belongs "
+                             "to a unit not granted to this login.\n")
+    assert district.json("show", "2018-0001") == before
+    result = clerk("add", "--unit", "dagang", "--source", "visit", "--received", "2018-10-10",
+                   "--petitioner", "张三", "--summary", "代外单位登记")
+    assert result.exit_code == 4
+    assert result.stderr.startswith(f"xf: {logins['gcsx']} may not write for another unit: ")
+    assert len(district.json("list")) == 4
+
+
+def test_a_viewer_writes_nothing(district: Xf, logins: dict[str, str]) -> None:
+    leader = as_login(district, logins["viewer"])
+    assert len(leader.json("list")) == 4
+    result = leader("follow", "2018-0001", "--kind", "note", "--note", "领导批示")
+    assert result.exit_code == 4
+    assert result.stderr.startswith(f"xf: {logins['viewer']} may not write this: ")
+    for command in (["unit", "add", "x1", "新单位", "--kind", "school"],
+                    ["access", "grant", logins["renshi"], "--role", "viewer"]):
+        assert leader(*command).exit_code == 4
+
+
+def test_the_history_names_the_login(district: Xf, logins: dict[str, str],
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    clerk = as_login(district, logins["gcsx"])
+    monkeypatch.setenv("XF_USER", "王老师")
+    result = clerk("follow", "2018-0002", "--kind", "call", "--note", "电话回访")
+    assert result.exit_code == 2
+    assert result.stderr == (f"xf: --by/XF_USER 王老师: on a shared server the history names "
+                             f"the login itself ({logins['gcsx']}); unset XF_USER or log in "
+                             "as 王老师.\n")
+    monkeypatch.delenv("XF_USER")
+    clerk.ok("follow", "2018-0002", "--kind", "call", "--note", "电话回访")
+    assert district.json("show", "2018-0002")["history"][-1]["by"] == logins["gcsx"]
+
+
+def test_access_list_and_revoke(district: Xf, logins: dict[str, str]) -> None:
+    office = as_login(district, logins["office"])
+    rows = {r["login"]: (r["role"], r["units"]) for r in office.json("access", "list")}
+    assert rows[logins["gcsx"]] == ("unit", ["gcsx"])
+    assert rows[logins["viewer"]] == ("viewer", [])
+    clerk = as_login(district, logins["gcsx"])
+    assert [r["login"] for r in clerk.json("access", "list")] == [logins["gcsx"]]
+    office.ok("access", "revoke", logins["renshi"])
+    renshi = as_login(district, logins["renshi"])
+    assert renshi("list").exit_code == 4  # no group: no grant on the tables
+    office.ok("access", "grant", logins["renshi"], "--role", "unit", "--unit", "renshi")
+    assert [c["id"] for c in renshi.json("list")] == ["2018-0004"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--role", "unit"], "xf: {login}: a unit login needs at least one --unit.\n"),
+    (["--role", "viewer", "--unit", "gcsx"], "xf: --unit goes with --role unit, not viewer.\n"),
+    (["--role", "boss"], None),
+])
+def test_bad_grants_are_one_line(district: Xf, logins: dict[str, str], args: list[str],
+                                 message: str | None) -> None:
+    office = as_login(district, logins["office"])
+    result = office("access", "grant", logins["renshi"], *args)
+    assert result.exit_code == 2
+    if message:
+        assert result.stderr == message.format(login=logins["renshi"])
+    missing = office("access", "grant", "xf_nobody_here", "--role", "viewer")
+    assert missing.stderr == ("xf: no login 'xf_nobody_here' on the server: create it first "
+                              "(createuser --pwprompt xf_nobody_here).\n")
+
+
+def test_sqlite_has_no_logins(sqlite_xf: Xf) -> None:
+    result = sqlite_xf("access", "list")
+    assert (result.exit_code, result.stderr) == (
+        2, "xf: logins are a shared server's (PostgreSQL): an SQLite file has none; its "
+           "access is the file's permissions.\n")
+
+
+@settings(max_examples=8, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cases=st.lists(st.sampled_from(["dagang", "gcsx", "renshi"]), min_size=1, max_size=8),
+       mine=st.sets(st.sampled_from(["dagang", "gcsx", "renshi"]), min_size=1))
+def test_every_row_a_unit_login_reads_is_its_units(district: Xf, logins: dict[str, str],
+                                                   cases: list[str], mine: set[str]) -> None:
+    """Cases assigned at random to the units, the clerk's login to a random set of units:
+    every row of every protected table it can read belongs to its units."""
+    for unit in cases:
+        add_case(district, "--accepted", "2018-05-04", unit=unit)
+    office = as_login(district, logins["office"])
+    office.ok("access", "grant", logins["renshi"], "--role", "unit",
+              *[arg for unit in sorted(mine) for arg in ("--unit", unit)])
+    with raw(district, logins["office"]) as conn:
+        allowed = {str(r[0]) for r in conn.execute(
+            "SELECT id FROM unit WHERE code = ANY(%s)", (sorted(mine),))}
+        theirs = {str(r[0]) for r in conn.execute(
+            "SELECT id FROM petition_case WHERE unit_id = ANY(%s::int[])", (sorted(allowed),))}
+    with raw(district, logins["renshi"]) as conn:
+        for table in ("petition_case", "followup", "incident", "supervision"):
+            units = {str(r[0]) for r in conn.execute(f"SELECT unit_id FROM {table}")}
+            assert units <= allowed, table
+        for table in ("history", "notice", "case_search"):
+            ids = {str(r[0]) for r in conn.execute(
+                f"SELECT case_id FROM {table} WHERE case_id IS NOT NULL")}
+            assert ids <= theirs, table
+        seen = {str(r[0]) for r in conn.execute("SELECT id FROM petition_case")}
+    assert seen == theirs
