@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from sqlalchemy.engine import make_url
 
 from conftest import Xf, _plain, add_case
+from test_postgres import empty_postgres  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.postgres
 
@@ -221,3 +222,44 @@ def test_every_row_a_unit_login_reads_is_its_units(district: Xf, logins: dict[st
             assert ids <= theirs, table
         seen = {str(r[0]) for r in conn.execute("SELECT id FROM petition_case")}
     assert seen == theirs
+
+
+def test_a_copy_to_a_new_server_database_keeps_the_rules(
+        district: Xf, logins: dict[str, str], empty_postgres: str) -> None:
+    """`xf db copy` builds the copy by the revisions, its rules and all; the logins are
+    granted there anew (a copy may go to another server, whose logins are its own)."""
+    district.ok("db", "copy", "--to", empty_postgres)
+    copy = Xf(empty_postgres, "postgres")
+    copy.ok("access", "grant", logins["gcsx"], "--role", "unit", "--unit", "gcsx")
+    clerk = as_login(copy, logins["gcsx"])
+    assert [c["id"] for c in clerk.json("list")] == ["2018-0002", "2018-0003"]
+    with raw(copy, logins["gcsx"]) as conn:
+        assert conn.execute("SELECT count(*) FROM history WHERE case_id = '2018-0001'"
+                            ).fetchone() == (0,)
+    assert clerk("close", "2018-0001", "--outcome", "resolved").exit_code == 4
+
+
+def test_the_rules_need_a_login_that_may_make_roles(postgres_url: str,
+                                                    empty_postgres: str) -> None:
+    """A plain login owning an empty database cannot make the groups: `xf init` says what
+    it needs, exit 4, and leaves the database empty."""
+    plain = f"xf_plain_{SUFFIX}"
+    admin = psycopg.connect(_plain(postgres_url), autocommit=True)
+    admin.execute(f"CREATE ROLE {plain} LOGIN")
+    name = make_url(empty_postgres).database
+    admin.execute(f'ALTER DATABASE "{name}" OWNER TO {plain}')
+    try:
+        result = Xf(make_url(empty_postgres).set(username=plain).render_as_string(
+            hide_password=False), "postgres")("init")
+        assert result.exit_code == 4
+        assert result.stderr == (
+            f"xf: {plain} may not write this: revision 0009 makes the group roles of the "
+            "logins: run xf db upgrade as a superuser, or give this login CREATEROLE first "
+            "(ALTER ROLE ... CREATEROLE).\n")
+        with psycopg.connect(_plain(empty_postgres)) as conn:
+            assert conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
+                                ).fetchone() == (0,)
+    finally:
+        admin.execute(f'ALTER DATABASE "{name}" OWNER TO CURRENT_USER')
+        admin.execute(f"DROP ROLE {plain}")
+        admin.close()

@@ -110,14 +110,14 @@ DO $$
 DECLARE
     g text;
 BEGIN
+    IF NOT (SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = session_user) THEN
+        RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege', MESSAGE =
+            'revision 0009 makes the group roles of the logins: run xf db upgrade as a '
+            'superuser, or give this login CREATEROLE first (ALTER ROLE ... CREATEROLE)';
+    END IF;
     FOREACH g IN ARRAY ARRAY['xf_office', 'xf_unit', 'xf_viewer', 'xf_owner'] LOOP
         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = g) THEN
-            BEGIN
-                EXECUTE format('CREATE ROLE %I NOLOGIN', g);
-            EXCEPTION WHEN insufficient_privilege THEN
-                RAISE EXCEPTION 'xf: creating the group role % takes a superuser or a login '
-                    'with CREATEROLE: ask the server''s administrator to run xf db upgrade', g;
-            END;
+            EXECUTE format('CREATE ROLE %I NOLOGIN', g);
         END IF;
     END LOOP;
     EXECUTE format('GRANT xf_owner TO %I', session_user);

@@ -36,7 +36,13 @@ def _prepare():  # type: ignore[no-untyped-def]
     """Create (SQLite: owner-only file) or open the database and bring it to the newest schema."""
     from sqlalchemy.exc import DBAPIError
 
-    from xinfang_cli.store.db import create_sqlite_file, make_engine, schema_revision, unusable
+    from xinfang_cli.store.db import (
+        create_sqlite_file,
+        make_engine,
+        not_permitted,
+        schema_revision,
+        unusable,
+    )
     from xinfang_cli.store.migrate import upgrade
 
     where = target()
@@ -48,7 +54,7 @@ def _prepare():  # type: ignore[no-untyped-def]
         upgrade(engine)
         return engine, before, schema_revision(engine)
     except DBAPIError as exc:
-        raise unusable(exc, where) from None
+        raise (not_permitted(exc, where) or unusable(exc, where)) from None
 
 
 def init(
