@@ -133,6 +133,16 @@ class Store:
         with self._pg() as conn:
             conn.execute(sql)
 
+    def _pg_scalar_in(self, kind: str, sql: str) -> object:
+        """One value from one of the bench databases."""
+        import psycopg
+
+        assert self.url is not None
+        plain = self.name(kind).replace("postgresql+psycopg://", "postgresql://")
+        with psycopg.connect(plain) as conn:
+            row = conn.execute(sql).fetchone()
+            return row[0] if row else None
+
     def _pg_scalar(self, sql: str, *args: object) -> object:
         with self._pg() as conn:
             row = conn.execute(sql, args).fetchone()
@@ -746,6 +756,75 @@ def search_table(store: Store, res: dict[tuple[str, str], Timing], counts: dict[
     return "\n".join(lines) + "\n"
 
 
+# --- logins and their policies (issue 17) -----------------------------------------------------
+
+ACCESS_COMMANDS = ("xf overdue", "xf report --week", "xf scorecard", "xf list --overdue")
+ACCESS_LOGINS = {"office": "xf_bench_office", "unit": "xf_bench_unit"}
+
+
+def access(store: Store, runs: int) -> tuple[dict[tuple[str, str], Timing], str]:
+    """The district's reads as the superuser (whom no policy binds: the run without them),
+    as an office login and as a unit login of the unit with the most cases, round after
+    round. Returns the timings and that unit's code."""
+    assert store.url is not None
+    district = store.name("district")
+    code = str(store._pg_scalar_in("district", "SELECT u.code FROM unit u JOIN petition_case c "
+                                   "ON c.unit_id = u.id GROUP BY u.code "
+                                   "ORDER BY count(*) DESC, u.code LIMIT 1"))
+    for login in ACCESS_LOGINS.values():
+        store._pg_exec(f"DROP ROLE IF EXISTS {login}")
+        store._pg_exec(f"CREATE ROLE {login} LOGIN")
+    xf(store, district, "access", "grant", ACCESS_LOGINS["office"], "--role", "office")
+    xf(store, district, "access", "grant", ACCESS_LOGINS["unit"], "--role", "unit", "--unit", code)
+    urls = {"superuser": district}
+    for who, login in ACCESS_LOGINS.items():
+        user = store.url.split("://", 1)[1].split("@", 1)[0].split(":", 1)[0]
+        urls[who] = district.replace(f"://{user}", f"://{login}", 1)
+    results: dict[tuple[str, str], Timing] = {}
+    try:
+        for _ in range(runs):
+            for name in ACCESS_COMMANDS:
+                for who, url in urls.items():
+                    env = store.env(url)
+                    if who != "superuser":  # the history names the login itself
+                        env.pop("XF_USER")
+                    elapsed, peak, code_ = run_once([XF, *COMMANDS[name]], env)
+                    timing = results.setdefault((name, who), Timing())
+                    timing.times.append(elapsed)
+                    timing.peaks.append(peak)
+                    timing.codes.append(code_)
+    finally:
+        for login in ACCESS_LOGINS.values():
+            xf(store, district, "access", "revoke", login, check=False)
+            store._pg_exec(f"DROP ROLE IF EXISTS {login}")
+    return results, code
+
+
+def access_table(res: dict[tuple[str, str], Timing], code: str, runs: int) -> str:
+    lines = ["## Logins and row-level security (issue 17)", "",
+             f"The district, median of {runs} rounds, each command once per round as the "
+             "superuser (whom no policy binds: the same run without the policies), as an "
+             f"office login, and as a unit login of `{code}` (the unit with the most cases). "
+             "Budget: office ≤ 1.2× the superuser; for `xf overdue` and `xf report`, the unit "
+             "login no slower than the office's.", "",
+             "| command | superuser (s) | office (s) | office ÷ superuser | unit (s) "
+             "| unit ÷ office | budget | met |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |"]
+    for name in ACCESS_COMMANDS:
+        su, office, unit = (res[(name, who)] for who in ("superuser", "office", "unit"))
+        bad = failed(name, su, office, unit)
+        ratio, unit_ratio = office.median / su.median, unit.median / office.median
+        ok = ratio <= 1.2 and not bad
+        budget = f"office ≤ 1.2× superuser: {ratio:.2f}×"
+        if name in ("xf overdue", "xf report --week"):
+            ok = ok and unit_ratio <= 1.0
+            budget += f"; unit ≤ office: {unit_ratio:.2f}×"
+        lines.append(f"| `{name}` | {su.median:.3f} | {office.median:.3f} | {ratio:.2f} "
+                     f"| {unit.median:.3f} | {unit_ratio:.2f} | {budget}{bad} "
+                     f"| {'met' if ok else '**not met**'} |")
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="a PostgreSQL URL (a server database to create "
@@ -756,7 +835,7 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true",
                         help="PostgreSQL: keep the xf_bench_* databases for the next run")
     parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
-    parser.add_argument("--only", choices=("listings", "search"),
+    parser.add_argument("--only", choices=("listings", "search", "access"),
                         help="run these lines alone (quicker while iterating): printed, "
                              "not written to the results")
     args = parser.parse_args()
@@ -768,6 +847,15 @@ def main() -> None:
         if args.db is not None and not args.keep:
             for kind in ("empty", "open"):
                 store.drop(kind)
+        return
+    if args.only == "access":
+        if args.db is None:
+            raise SystemExit("--only access: logins are PostgreSQL's (give --db URL)")
+        build(store, args.rebuild, ("district",))
+        res, code = access(store, args.runs)
+        print(access_table(res, code, args.runs))
+        if not args.keep:
+            store.drop("district")
         return
     if args.only == "search":
         build(store, args.rebuild, ("empty", "district"))
