@@ -263,3 +263,27 @@ def test_the_rules_need_a_login_that_may_make_roles(postgres_url: str,
         admin.execute(f'ALTER DATABASE "{name}" OWNER TO CURRENT_USER')
         admin.execute(f"DROP ROLE {plain}")
         admin.close()
+
+
+def test_what_only_the_office_may_do(district: Xf, logins: dict[str, str],
+                                     tmp_path) -> None:  # type: ignore[no-untyped-def]
+    clerk = as_login(district, logins["gcsx"])
+    sheet = tmp_path / "cases.csv"
+    sheet.write_text("unit,source,received,petitioner,summary\n"
+                     "gcsx,visit,2018-10-10,张三,反映食堂收费\n", encoding="utf-8")
+    result = clerk("import", str(sheet))
+    assert (result.exit_code, result.stderr) == (
+        4, f"xf: {logins['gcsx']} (group: unit) may not import a sheet of cases (the "
+           "office's).\n")
+    calendar = tmp_path / "campaign.toml"
+    calendar.write_text('name = "x"\nname_en = "x"\n', encoding="utf-8")
+    assert clerk("campaign", "load", str(calendar)).exit_code == 4
+    # moving a case to another unit is the office's: the clerk's own case cannot leave
+    result = clerk("assign", "2018-0002", "--unit", "renshi")
+    assert result.exit_code == 4
+    office = as_login(district, logins["office"])
+    office.ok("assign", "2018-0002", "--unit", "renshi")
+    renshi = as_login(district, logins["renshi"])
+    assert [c["id"] for c in renshi.json("list")] == ["2018-0002", "2018-0004"]
+    assert len(renshi.json("show", "2018-0002")["history"]) >= 3  # its whole history
+    assert [c["id"] for c in clerk.json("list")] == ["2018-0003"]

@@ -77,8 +77,14 @@ def campaign_load(
     file: Annotated[Path, typer.Argument(help=t("rpt.arg.campaign_file"), metavar="FILE",
                                          dir_okay=False)],
 ) -> None:
+    from xinfang_cli.cli.common import target
     from xinfang_cli.config.campaign import store_campaign, stored_path
 
+    if target().path is None:  # a shared server: the office's calendar, the office's act
+        from xinfang_cli.store.db import require_office
+
+        with reading() as session:
+            require_office(session, "right.campaign")
     campaign = store_campaign(file)
     typer.echo(t("rpt.msg.campaign_loaded", name=campaign.label(lang()),
                  phases=len(campaign.phases), path=stored_path()), err=True)

@@ -51,7 +51,7 @@ def import_file(
     from xinfang_cli.operations.importing.rows import RowsRejected
     from xinfang_cli.operations.importing.writer import import_rows
     from xinfang_cli.operations.restore import is_full_export
-    from xinfang_cli.store.db import after_bulk_load
+    from xinfang_cli.store.db import after_bulk_load, require_office
 
     table = read_table(file)
     try:
@@ -61,6 +61,7 @@ def import_file(
         if table.document is not None:
             raise BadInput("err.import_json_shape", file=file.name)
         with _progress(table.total) as advance, _operation(dry_run) as op:
+            require_office(op.session, "right.import")
             result = import_rows(op, table, file.name, dry_run, again, advance)
     except RowsRejected as rejected:
         for line in rejected.lines:

@@ -40,4 +40,7 @@ MESSAGES: dict[str, str] = {
     "right.write_unit": "write for another unit",
     "err.by_on_server": "--by/XF_USER {by}: on a shared server the history names the login "
                         "itself ({login}); unset XF_USER or log in as {by}.",
+    "right.import": "import a sheet of cases (the office's)",
+    "right.campaign": "load the campaign calendar (the office's)",
+    "err.office_only": "{login} (group: {role}) may not {right}.",
 }

@@ -34,4 +34,7 @@ MESSAGES: dict[str, str] = {
     "right.write_unit": "为其他单位写入",
     "err.by_on_server": "--by/XF_USER {by}：共享服务器上历史记录的操作人即登录名本身（{login}）；"
                         "请取消 XF_USER，或以 {by} 登录。",
+    "right.import": "导入台账（信访办的权限）",
+    "right.campaign": "载入活动日历（信访办的权限）",
+    "err.office_only": "{login}（组别：{role}）无权{right}。",
 }

@@ -170,6 +170,20 @@ def on_server(session: Session) -> None:
         raise BadInput("acc.err.sqlite")
 
 
+def require_office(session: Session, right: str) -> None:
+    """What only the office may do though the server's grants cannot tell it (a unit login
+    may write its own cases, yet not import a sheet of them; a campaign lives in a file):
+    on PostgreSQL, refused (exit 4) for a login that is not an office one (or a superuser).
+    `right` is a catalogue key naming it."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    login, superuser, role = session.execute(text(
+        "SELECT session_user, r.rolsuper, (SELECT a.role FROM access_login a "
+        "WHERE a.login = session_user) FROM pg_roles r WHERE r.rolname = session_user")).one()
+    if not superuser and role != "office":
+        raise NotPermitted("err.office_only", login=login, right=right, role=role or "—")
+
+
 def not_permitted(exc: DBAPIError, target: Target) -> NotPermitted | None:
     """The server refused the login (SQLSTATE 42501: a privilege it lacks, or a row its
     row-level security does not let it write); None for any other error."""
