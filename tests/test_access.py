@@ -287,3 +287,22 @@ def test_what_only_the_office_may_do(district: Xf, logins: dict[str, str],
     assert [c["id"] for c in renshi.json("list")] == ["2018-0002", "2018-0004"]
     assert len(renshi.json("show", "2018-0002")["history"]) >= 3  # its whole history
     assert [c["id"] for c in clerk.json("list")] == ["2018-0003"]
+
+
+def test_a_unit_logins_board_and_reports_are_its_units_and_say_so(
+        district: Xf, logins: dict[str, str]) -> None:
+    clerk = as_login(district, logins["gcsx"])
+    view = {"login": logins["gcsx"], "role": "unit", "units": ["gcsx"]}
+    board = clerk.json("status")
+    assert (board["view"], [u["unit"] for u in board["units"]]) == (view, ["gcsx"])
+    assert board["totals"]["total"] == 2
+    report = clerk.json("report", "--week", "2018-W41")
+    assert (report["view"], [u["unit"] for u in report["units"]]) == (view, ["gcsx"])
+    score = clerk.json("scorecard", "--year", "2018")
+    assert (score["view"], [u["unit"] for u in score["units"]]) == (view, ["gcsx"])
+    line = f"The view of {logins['gcsx']}: its units alone (gcsx)."
+    assert line in clerk.ok("status").stdout
+    assert line in clerk.ok("report", "--week", "2018-W41", "-f", "md").stdout
+    office = as_login(district, logins["office"])
+    assert office.json("status")["view"] is None
+    assert len(office.json("status")["units"]) == 3

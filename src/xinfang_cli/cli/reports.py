@@ -141,6 +141,7 @@ def scorecard(
     from xinfang_cli.config.campaign import current_campaign
     from xinfang_cli.config.policy import load_policy
     from xinfang_cli.store.repository import find_unit
+    from xinfang_cli.views.access import only_theirs, scope
     from xinfang_cli.views.scorecard import scorecard as figures
 
     chosen = output_format(fmt, as_json, SCORECARD_FORMATS)
@@ -148,7 +149,8 @@ def scorecard(
     since, when = assessment_period(year, as_of_, campaign)
     with reading() as session:
         code = find_unit(session, unit).code if unit else None
-        data = figures(session, when, campaign, rules, lang(), code, since)
+        data = only_theirs(figures(session, when, campaign, rules, lang(), code, since),
+                           scope(session))
     if chosen is Format.JSON:
         write_json(data, output)
         return
@@ -197,6 +199,7 @@ def report(
 ) -> None:
     from xinfang_cli.config.campaign import current_campaign
     from xinfang_cli.config.policy import load_policy
+    from xinfang_cli.views.access import only_theirs, scope
     from xinfang_cli.views.report import report as figures
 
     chosen = output_format(fmt, as_json, REPORT_FORMATS)
@@ -211,8 +214,9 @@ def report(
     office = settings().office
     name = office.name if lang() == "zh" else office.name_en
     with reading() as session:
-        data = figures(session, start, end, current_campaign(), load_policy(policy), lang(),
-                       name, today(), settings().notices.owed_from)
+        data = only_theirs(figures(session, start, end, current_campaign(), load_policy(policy),
+                                   lang(), name, today(), settings().notices.owed_from),
+                           scope(session))
     if chosen is Format.JSON:
         write_json(data, output)
         return

@@ -141,6 +141,7 @@ def status(
     output: OutputOpt = None,
 ) -> None:
     from xinfang_cli.domain.dates import today
+    from xinfang_cli.views.access import only_theirs, scope
     from xinfang_cli.views.asof import changed_after
     from xinfang_cli.views.board import board, board_in_past
 
@@ -150,7 +151,8 @@ def status(
     with reading() as session:
         # a past day is rebuilt from the history: cases closed since were pending then
         past = when < today() or changed_after(session, when)
-        data = (board_in_past if past else board)(session, when, days)
+        data = only_theirs((board_in_past if past else board)(session, when, days),
+                           scope(session))
     if chosen is Format.JSON:
         write_json(data, output)
         return

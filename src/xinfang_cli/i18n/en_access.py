@@ -43,4 +43,6 @@ MESSAGES: dict[str, str] = {
     "right.import": "import a sheet of cases (the office's)",
     "right.campaign": "load the campaign calendar (the office's)",
     "err.office_only": "{login} (group: {role}) may not {right}.",
+    "acc.view.unit": "The view of {login}: its units alone ({units}).",
+    "acc.view.reader": "The view of {login} ({role}): reads every unit, writes nothing.",
 }

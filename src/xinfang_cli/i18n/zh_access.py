@@ -37,4 +37,6 @@ MESSAGES: dict[str, str] = {
     "right.import": "导入台账（信访办的权限）",
     "right.campaign": "载入活动日历（信访办的权限）",
     "err.office_only": "{login}（组别：{role}）无权{right}。",
+    "acc.view.unit": "{login} 的视图：仅含其单位（{units}）。",
+    "acc.view.reader": "{login}（{role}）的视图：可查阅全部单位，不能写入。",
 }

@@ -51,6 +51,10 @@ def print_board(data: dict[str, Any], out: IO[str]) -> None:
     for row in data["units"]:
         name = row["unit_name"] + (" ★" if row.get("key_management") else "")
         table.add_row(name, *[_count(row[key]) for _head, key, _style in counts])
+    if data.get("view"):
+        from xinfang_cli.render.report_sections import view_text
+
+        con.print(view_text(data), highlight=False)
     con.print(table)
     if any(row.get("key_management") for row in data["units"]):
         con.print(t("msg.key_management_mark"), highlight=False)

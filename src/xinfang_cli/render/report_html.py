@@ -21,6 +21,7 @@ from xinfang_cli.render.report_sections import (
     period_text,
     phase_text,
     summary,
+    view_text,
 )
 
 FONTS = ('"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", '
@@ -94,7 +95,8 @@ def _header(data: dict[str, Any]) -> str:
             f"<h1>{escape(t('rpt.title.weekly'))}</h1>"
             f"<p>{escape(period_text(data))}</p>"
             f"<p>{escape(data['campaign'])} · {escape(phase_text(data))}</p>"
-            "</header>")
+            + (f"<p>{escape(view_text(data))}</p>" if data.get("view") else "")
+            + "</header>")
 
 
 def _cards(data: dict[str, Any]) -> str:

@@ -73,6 +73,21 @@ def _week_of(start: date, end: date) -> str:
     return ""
 
 
+def view_text(data: dict[str, Any]) -> str:
+    """Whose view, where not the whole office's (a unit login's, a viewer's), else ""."""
+    view = data.get("view")
+    if not view:
+        return ""
+    if view["role"] == "unit":
+        return t("acc.view.unit", login=view["login"], units=", ".join(view["units"]) or "—")
+    return t("acc.view.reader", login=view["login"], role=enum(view["role"]) or "—")
+
+
+def headed(lines: list[str], data: dict[str, Any]) -> list[str]:
+    """A report's heading lines, and whose view it is where that is not the office's."""
+    return [*lines, view_text(data)] if data.get("view") else lines
+
+
 def phase_text(data: dict[str, Any]) -> str:
     phase = data.get("phase")
     if not phase:

@@ -14,6 +14,7 @@ from xinfang_cli.render.report_sections import (
     Column,
     Section,
     cell,
+    headed,
     period_text,
     phase_text,
     report_sections,
@@ -66,8 +67,8 @@ def plain_section(section: Section, out: IO[str], wrap: set[str] | None = None) 
 
 def print_report(data: dict[str, Any], out: IO[str]) -> None:
     """The weekly report on the terminal: header, then every section that has rows."""
-    heading = [t("rpt.title.report", office=data["office"]), period_text(data),
-               phase_text(data)]
+    heading = headed([t("rpt.title.report", office=data["office"]), period_text(data),
+                      phase_text(data)], data)
     print_sections(heading, report_sections(data), out)
 
 
@@ -125,7 +126,7 @@ def print_scorecard(data: dict[str, Any], out: IO[str]) -> None:
     lines = [f"{row[keys.index('unit_name')]}: {row[keys.index('veto')]}"
              for row in section.rows if row[keys.index("veto")]]
     lines.append(t("rpt.unranked_note", n=data["min_cases"]))
-    heading = [phase_text(data), t("rpt.policy_name", name=data["policy"])]
+    heading = headed([phase_text(data), t("rpt.policy_name", name=data["policy"])], data)
     if plain(out):
         out.write("\n".join(heading) + "\n")
         for table in tables:

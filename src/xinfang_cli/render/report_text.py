@@ -9,6 +9,7 @@ from xinfang_cli.render import Format, destination
 from xinfang_cli.render.report_sections import (
     Section,
     cell,
+    headed,
     period_text,
     phase_text,
     report_sections,
@@ -47,13 +48,14 @@ def write_scorecard(data: dict[str, Any], chosen: Format, output: Path | None) -
 
             print_scorecard(data, out)
         elif chosen is Format.MD:
-            write_markdown([scorecard_section(data)], [phase_text(data)], out)
+            write_markdown([scorecard_section(data)], headed([phase_text(data)], data), out)
         elif chosen is Format.CSV:
             write_csv([scorecard_section(data)], out)
 
 
 def _heading(data: dict[str, Any]) -> list[str]:
-    return [t("rpt.title.report", office=data["office"]), period_text(data), phase_text(data)]
+    return headed([t("rpt.title.report", office=data["office"]), period_text(data),
+                   phase_text(data)], data)
 
 
 def write_markdown(sections: list[Section], heading: list[str], out: IO[str]) -> None:

@@ -20,3 +20,29 @@ def logins(session: Session) -> list[dict[str, object]]:
     return [{"login": r.login, "role": r.role, "units": list(r.units),
              "granted_by": r.granted_by, "granted_at": r.granted_at.replace(microsecond=0)}
             for r in rows]
+
+
+def scope(session: Session) -> dict[str, object] | None:
+    """Whose view a board or report is, where it is not the whole office's: a unit login's
+    (its units) or a viewer's; None on SQLite, for an office login and for a superuser."""
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    row = session.execute(text(
+        "SELECT session_user AS login, r.rolsuper, a.role, "
+        "  (SELECT coalesce(array_agg(u.code ORDER BY u.code), '{}') FROM access_unit x "
+        "   JOIN unit u ON u.id = x.unit_id WHERE x.login = session_user) AS units "
+        "FROM pg_roles r LEFT JOIN access_login a ON a.login = session_user "
+        "WHERE r.rolname = session_user")).one()
+    if row.rolsuper or row.role == "office":
+        return None
+    return {"login": row.login, "role": row.role, "units": list(row.units)}
+
+
+def only_theirs(data: dict[str, object], view: dict[str, object] | None) -> dict[str, object]:
+    """A unit login's board, report or scorecard: its units' rows alone (the others' cases
+    are not its to see, so their rows would only show zeros), and whose view it is."""
+    data["view"] = view
+    if view is not None and view["role"] == "unit":
+        mine = set(view["units"])  # type: ignore[arg-type]
+        data["units"] = [u for u in data["units"] if u["unit"] in mine]  # type: ignore[attr-defined,index]
+    return data
