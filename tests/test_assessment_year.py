@@ -109,3 +109,17 @@ def test_a_case_registered_after_new_year_for_a_december_receipt_is_carried(
     row = next(r for r in years.json("scorecard", "--year", "2025")["units"]
                if r["unit"] == "gcsx")
     assert (row["cases"], row["closed_on_time"], row["close_measured"]) == (2, 0, 0)
+
+
+def test_many_carried_cases_are_found_in_sql_alike(years: Xf,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past `LISTED` carried cases (an old ledger imported without its closures) the year's
+    carried cases go to the database as a query, not a list of ids: the same figures."""
+    from xinfang_cli.views import asof
+
+    by_list = [years.json("scorecard", *args) for args in ([], ["--as-of", "2026-01-31"])]
+    report = years.json("report", "--week", "2026-W26")["backlog"]
+    monkeypatch.setattr(asof, "LISTED", 0)
+    assert [years.json("scorecard", *args) for args in ([], ["--as-of", "2026-01-31"])
+            ] == by_list
+    assert years.json("report", "--week", "2026-W26")["backlog"] == report

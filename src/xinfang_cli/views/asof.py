@@ -114,9 +114,26 @@ class Year:
 
     start: date
     carried: frozenset[str]
+    backlog_only: bool = False
 
     def has(self, case_id: str, received: date) -> bool:
         return received >= self.start or case_id in self.carried
+
+    def carried_sql(self) -> ColumnElement[bool]:
+        """The carried cases in SQL: their ids where they are few; where they are many (an
+        old ledger imported without its closures), what makes them so, as
+        `assessment_year` reads it, in one correlated lookup a case: a list that long
+        would pass the database's limit on parameters."""
+        if len(self.carried) <= LISTED:
+            return Case.id.in_(sorted(self.carried))
+        eve = self.start - timedelta(days=1)
+        first = (select(History.old).where(
+            History.case_id == Case.id, History.field == "status", History.on > eve,
+            History.action.not_in(("add", "edit"))).order_by(History.id).limit(1)
+            .scalar_subquery())
+        then = func.coalesce(when((Case.status_on > eve, first)), Case.status)
+        kinds = (Case.backlog.is_not(None),) if self.backlog_only else ()
+        return and_(Case.received <= eve, then.in_([str(s) for s in PENDING]), *kinds)
 
 
 def assessment_year(session: Session, start: date, backlog_only: bool = False) -> Year:
@@ -150,7 +167,7 @@ def assessment_year(session: Session, start: date, backlog_only: bool = False) -
             first.setdefault(case_id, old)
     replayed = {case_id for case_id, now in changed.items()
                 if first.get(case_id, now) in PENDING}
-    return Year(start, frozenset(untouched) | replayed)
+    return Year(start, frozenset(untouched) | replayed, backlog_only)
 
 
 # --- the columns, read as of a day (for cases not rebuilt) ------------------------------------
@@ -212,7 +229,7 @@ def carried_sums(session: Session, day: date, exclude: CaseIds,
         return {}
     names = list(counts)
     query = (select(Case.unit_id, *(counts[n].label(n) for n in names))
-             .where(Case.id.in_(sorted(year.carried)), counted(day)).group_by(Case.unit_id))
+             .where(year.carried_sql(), counted(day)).group_by(Case.unit_id))
     return _minus(_by_unit(session.execute(query), names),
                   _by_unit(session.execute(query.where(exclude.among(Case.id))), names))
 
