@@ -300,7 +300,12 @@ def test_a_unit_logins_board_and_reports_are_its_units_and_say_so(
     assert (report["view"], [u["unit"] for u in report["units"]]) == (view, ["gcsx"])
     score = clerk.json("scorecard", "--year", "2018")
     assert (score["view"], [u["unit"] for u in score["units"]]) == (view, ["gcsx"])
+    summary = clerk.json("report", "--campaign")
+    assert (summary["view"], [u["unit"] for u in summary["backlog"]["units"]],
+            [u["unit"] for u in summary["scorecard"]["units"]],
+            sorted(summary["months"][-1]["by_unit"])) == (view, ["gcsx"], ["gcsx"], ["gcsx"])
     line = f"The view of {logins['gcsx']}: its units alone (gcsx)."
+    assert line in clerk.ok("report", "--campaign", "-f", "md").stdout
     assert line in clerk.ok("status").stdout
     assert line in clerk.ok("report", "--week", "2018-W41", "-f", "md").stdout
     office = as_login(district, logins["office"])

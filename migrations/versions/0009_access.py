@@ -13,11 +13,12 @@ permissions; on SQLite this revision does nothing.
   unit's data: the cases, their follow-ups, history, incidents, papers, search words and
   the measures on the units. An office login's policy is `true` (no cost to its queries);
   a viewer's reads `true` and writes nothing; a unit login's rows are those of its units
-  (the case's unit, for the rows of a case), looked up once per query through
-  `access_unit`'s primary key.
+  (the case's unit, for the rows of a case), read once a query from `access_unit`
+  (`xf_units()`) and looked up in the indexes that begin with `unit_id`.
 - Whoever runs this revision becomes the first office login and a member of `xf_owner`,
   so that the next revisions can alter the tables. An office login may grant the groups:
-  it holds `xf_office` with the admin option, and `xf_office` holds the others so. Creating the roles takes a superuser or
+  it holds `xf_office` with the admin option, and `xf_office` holds the others so.
+  Creating the roles takes a superuser or
   a login with CREATEROLE; without, this revision stops and says so.
 
 Revision ID: 0009_access
@@ -43,8 +44,11 @@ TABLES = ("unit", "unit_history", "case_sequence", "petition_case", "import_batc
 UNIT_WRITES = ("case_sequence", "petition_case", "followup", "incident", "history",
                "command", "case_search", "notice", "notice_sequence")
 
-# the rows a unit login may see and change: its units', or its units' cases'
-OWN_UNIT = "unit_id IN (SELECT a.unit_id FROM access_unit a WHERE a.login = session_user)"
+# the rows a unit login may see and change: its units', or its units' cases'. Its units
+# come as one array, read once a query (an init plan), so that the planner can look them
+# up in the indexes that begin with unit_id; as an IN (SELECT …) it filtered every row
+# (the district's weekly report, 9% slower for a unit login than for the office)
+OWN_UNIT = "unit_id = ANY (xf_units())"
 OWN_CASE = f"case_id IN (SELECT c.id FROM petition_case c WHERE c.{OWN_UNIT})"
 PROTECTED = {"petition_case": OWN_UNIT, "followup": OWN_UNIT, "incident": OWN_UNIT,
              "supervision": OWN_UNIT, "history": OWN_CASE, "notice": OWN_CASE,
@@ -67,6 +71,11 @@ def upgrade() -> None:
             unit_id integer NOT NULL REFERENCES unit (id),
             PRIMARY KEY (login, unit_id))""")
     op.execute("INSERT INTO access_login (login, role) VALUES (session_user, 'office')")
+    op.execute("""
+        CREATE FUNCTION xf_units() RETURNS integer[] LANGUAGE sql STABLE
+        SET search_path = public, pg_temp
+        AS $$ SELECT coalesce(array_agg(unit_id), '{}') FROM access_unit
+              WHERE login = session_user $$""")
     # an office login grants the groups in its turn: the admin option, through xf_office
     op.execute("GRANT xf_office TO session_user WITH ADMIN OPTION")
     op.execute("GRANT xf_unit, xf_viewer TO xf_office WITH ADMIN OPTION")
@@ -139,5 +148,6 @@ def downgrade() -> None:
     for table in TABLES:
         if table not in ("access_login", "access_unit"):
             op.execute(f"ALTER TABLE {table} OWNER TO session_user")
+    op.execute("DROP FUNCTION xf_units()")
     op.execute("DROP TABLE access_unit")
     op.execute("DROP TABLE access_login")

@@ -231,6 +231,7 @@ def summary(year: int | None, flag: bool, period_options: tuple[str | None, ...]
     from xinfang_cli.config.campaign import current_campaign
     from xinfang_cli.config.policy import load_policy
     from xinfang_cli.domain.dates import today
+    from xinfang_cli.views.access import only_theirs, scope
     from xinfang_cli.views.summary import campaign_summary
 
     if not flag:
@@ -247,6 +248,14 @@ def summary(year: int | None, flag: bool, period_options: tuple[str | None, ...]
     with reading() as session:
         data = campaign_summary(session, loaded, load_policy(policy), lang(),
                                 office.name if lang() == "zh" else office.name_en, today())
+        view = scope(session)
+    data["view"] = view
+    if view is not None and view["role"] == "unit":  # its units alone, as every report
+        mine = set(view["units"])
+        data["backlog"]["units"] = [u for u in data["backlog"]["units"] if u["unit"] in mine]
+        data["scorecard"] = only_theirs(data["scorecard"], view)
+        for month in data["months"]:
+            month["by_unit"] = {k: n for k, n in month["by_unit"].items() if k in mine}
     if chosen is Format.JSON:
         write_json(data, output)
         return

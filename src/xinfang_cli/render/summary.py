@@ -17,6 +17,7 @@ from xinfang_cli.render.report_sections import (
     Section,
     cols,
     enum,
+    headed,
     incidents,
     phase_text,
     scorecard_section,
@@ -32,10 +33,10 @@ PHASE_ITEMS = ("received", "accepted", "closed", "backlog_resolved", "receptions
 def heading(data: dict[str, Any]) -> list[str]:
     """Title, the campaign's days and the day its figures stand at."""
     period = data["period"]
-    return [t("sum.title", office=data["office"], campaign=data["campaign"]),
-            t("sum.period", start=period["from"].isoformat(), end=period["to"].isoformat(),
-              day=data["as_of"].isoformat()),
-            phase_text(data)]
+    return headed([t("sum.title", office=data["office"], campaign=data["campaign"]),
+                   t("sum.period", start=period["from"].isoformat(),
+                     end=period["to"].isoformat(), day=data["as_of"].isoformat()),
+                   phase_text(data)], data)
 
 
 def summary_sections(data: dict[str, Any]) -> list[Section]:
@@ -158,7 +159,7 @@ def render_html(data: dict[str, Any], sections: list[Section]) -> str:
         f"<style>{STYLE}{CHART_STYLE}</style></head><body>",
         "<header>", f'<div class="office">{escape(data["office"])}</div>',
         f"<h1>{escape(t('sum.heading', campaign=data['campaign']))}</h1>",
-        f"<p>{escape(head[1])}</p><p>{escape(head[2])}</p></header>",
+        *(f"<p>{escape(line)}</p>" for line in head[1:]), "</header>",
         html_section(sections[0]),
         f"<section><h2>{escape(t('sum.sec.chart'))}</h2>{backlog_chart(data)}</section>",
         *(html_section(s, late_column=None) for s in sections[1:]),
