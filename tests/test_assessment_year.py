@@ -76,6 +76,10 @@ def test_the_weekly_report_counts_the_same_years_backlog(years: Xf) -> None:
         "total": 2, "resolved": 1, "open": 1}
     row = next(r for r in data["units"] if r["unit"] == "dagang")
     assert (row["backlog"], row["backlog_resolved"]) == (2, 1)
+    # on 02-01 0002 was still open (closed 02-10): rebuilt from its history, and carried
+    early = years.json("report", "--week", "2026-W05")["backlog"]
+    assert {k: early[k] for k in ("total", "resolved", "open")} == {
+        "total": 1, "resolved": 0, "open": 1}
 
 
 def test_a_year_not_begun_is_one_line_exit_2(years: Xf) -> None:
