@@ -19,13 +19,14 @@ from xinfang_cli.cli.common import (
     output_format,
     reading,
     settings,
+    target,
 )
 from xinfang_cli.domain.errors import BadInput
+from xinfang_cli.i18n import lang, t
+from xinfang_cli.render import Format, destination, write_json
 
 if TYPE_CHECKING:
     from xinfang_cli.domain.campaign import Campaign
-from xinfang_cli.i18n import lang, t
-from xinfang_cli.render import Format, destination, write_json
 
 campaign_app = typer.Typer(cls=HelpGroup, help=t("rpt.help.campaign"), no_args_is_help=True)
 policy_app = typer.Typer(cls=HelpGroup, help=t("rpt.help.policy"), no_args_is_help=True)
@@ -77,7 +78,6 @@ def campaign_load(
     file: Annotated[Path, typer.Argument(help=t("rpt.arg.campaign_file"), metavar="FILE",
                                          dir_okay=False)],
 ) -> None:
-    from xinfang_cli.cli.common import target
     from xinfang_cli.config.campaign import store_campaign, stored_path
 
     if target().path is None:  # a shared server: the office's calendar, the office's act
@@ -231,7 +231,7 @@ def summary(year: int | None, flag: bool, period_options: tuple[str | None, ...]
     from xinfang_cli.config.campaign import current_campaign
     from xinfang_cli.config.policy import load_policy
     from xinfang_cli.domain.dates import today
-    from xinfang_cli.views.access import only_theirs, scope
+    from xinfang_cli.views.access import scope, summary_theirs
     from xinfang_cli.views.summary import campaign_summary
 
     if not flag:
@@ -248,14 +248,7 @@ def summary(year: int | None, flag: bool, period_options: tuple[str | None, ...]
     with reading() as session:
         data = campaign_summary(session, loaded, load_policy(policy), lang(),
                                 office.name if lang() == "zh" else office.name_en, today())
-        view = scope(session)
-    data["view"] = view
-    if view is not None and view["role"] == "unit":  # its units alone, as every report
-        mine = set(view["units"])
-        data["backlog"]["units"] = [u for u in data["backlog"]["units"] if u["unit"] in mine]
-        data["scorecard"] = only_theirs(data["scorecard"], view)
-        for month in data["months"]:
-            month["by_unit"] = {k: n for k, n in month["by_unit"].items() if k in mine}
+        data = summary_theirs(data, scope(session))
     if chosen is Format.JSON:
         write_json(data, output)
         return

@@ -1,6 +1,8 @@
 """`xf access list`: the logins granted on a shared server and their units (revision 0009).
 An office login sees them all; any other, its own (the server's row-level security)."""
 
+from typing import Any
+
 from sqlalchemy import text
 from sqlmodel import Session
 
@@ -45,4 +47,17 @@ def only_theirs(data: dict[str, object], view: dict[str, object] | None) -> dict
     if view is not None and view["role"] == "unit":
         mine = set(view["units"])  # type: ignore[arg-type]
         data["units"] = [u for u in data["units"] if u["unit"] in mine]  # type: ignore[attr-defined,index]
+    return data
+
+
+def summary_theirs(data: dict[str, Any], view: dict[str, object] | None) -> dict[str, Any]:
+    """The campaign summary as `only_theirs` has the other reports: a unit login's units
+    alone, in its backlog table, its months and its scorecard."""
+    data["view"] = view
+    if view is not None and view["role"] == "unit":
+        mine = set(view["units"])  # type: ignore[arg-type]
+        data["backlog"]["units"] = [u for u in data["backlog"]["units"] if u["unit"] in mine]
+        data["scorecard"] = only_theirs(data["scorecard"], view)
+        for month in data["months"]:
+            month["by_unit"] = {k: n for k, n in month["by_unit"].items() if k in mine}
     return data
