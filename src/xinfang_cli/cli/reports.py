@@ -182,10 +182,10 @@ def assessment_period(year: int | None, as_of_: str | None, campaign: "Campaign"
 
 
 def report(
-    year: Annotated[int | None, typer.Argument(help=t("sum.arg.year"), metavar="[YEAR]",
+    year: Annotated[int | None, typer.Argument(help=t("sum.arg.year"), metavar="YEAR",
                                                show_default=False)] = None,
-    campaign: Annotated[bool, typer.Option("--campaign", help=t("sum.opt.campaign"))
-                        ] = False,
+    campaign: Annotated[bool, typer.Option("--campaign", help=t("sum.opt.campaign"),
+                                           metavar="")] = False,
     week: Annotated[str | None, typer.Option("--week", help=t("rpt.opt.week"),
                                              metavar="YYYY-Www")] = None,
     from_: Annotated[str | None, typer.Option("--from", help=t("rpt.opt.from"),

@@ -8,8 +8,10 @@ MESSAGES: dict[str, str] = {
     "rpt.help.report": "The weekly printout for the leaders: intake, acceptances, closures, "
                        "overdue cases, backlog progress, receptions and incidents.\n\n"
                        "Default: the ISO week containing today. Formats: table, md, csv, html "
-                       "(one printable A4 page set), json, xlsx (needs -o FILE).\n\n"
-                       "Example: xf report --week 2018-W41 --format html -o week41.html",
+                       "(one printable A4 page set), json, xlsx (needs -o FILE). With "
+                       "--campaign: the campaign's year-end summary instead.\n\n"
+                       "Example: xf report --week 2018-W41 --format html -o week41.html\n\n"
+                       "Example: xf report --campaign --format html -o summary.html",
     "rpt.help.scorecard": "Per-unit scorecards against the campaign calendar: backlog resolved, "
                           "timely acceptance, on-time closure, satisfaction, overdue, "
                           "incidents, score, one-vote veto and pace. As of a past date every "

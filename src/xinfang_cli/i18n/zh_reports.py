@@ -6,8 +6,9 @@ MESSAGES: dict[str, str] = {
                        "领导接访下访和事件。\n\n"
                        "默认为今天所在的 ISO 周。"
                        "格式：table、md、csv、html（可直接打印的 A4 页面）、"
-                       "json、xlsx（须用 -o 指定文件）。\n\n"
-                       "示例：xf report --week 2018-W41 --format html -o 第41周.html",
+                       "json、xlsx（须用 -o 指定文件）。加 --campaign 则为整个活动的年终总结。\n\n"
+                       "示例：xf report --week 2018-W41 --format html -o 第41周.html\n\n"
+                       "示例：xf report --campaign --format html -o 活动总结.html",
     "rpt.help.scorecard": "按活动日历给各责任单位的考核计分表：积案化解、及时受理、"
                           "按期办结、满意率、"
                           "超期、事件、得分、一票否决和进度。"
