@@ -112,6 +112,22 @@ def postgres_url() -> Iterator[str]:
         admin.close()
 
 
+@pytest.fixture
+def empty_postgres(postgres_url: str):  # type: ignore[no-untyped-def]
+    """A second, empty database on the server, dropped afterwards."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    name = f"xf_copy_{uuid.uuid4().hex[:10]}"
+    admin = psycopg.connect(_plain(POSTGRES_URL), autocommit=True)  # type: ignore[arg-type]
+    admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield make_url(postgres_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+
+
 TABLES = ("history, followup, incident, petition_case, import_batch, case_sequence, "
           "unit_history, command, unit, case_search, notice, notice_sequence, supervision")
 # (case_search is named: TRUNCATE fires no trigger)

@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 from sqlalchemy.engine import make_url
 
 from conftest import Xf, _plain, add_case
-from test_postgres import empty_postgres  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.postgres
 
@@ -285,7 +284,9 @@ def test_what_only_the_office_may_do(district: Xf, logins: dict[str, str],
     office.ok("assign", "2018-0002", "--unit", "renshi")
     renshi = as_login(district, logins["renshi"])
     assert [c["id"] for c in renshi.json("list")] == ["2018-0002", "2018-0004"]
-    assert len(renshi.json("show", "2018-0002")["history"]) >= 3  # its whole history
+    whole = office.json("show", "2018-0002")["history"]
+    assert renshi.json("show", "2018-0002")["history"] == whole  # its whole history
+    assert [h["action"] for h in whole][-1] == "assign"
     assert [c["id"] for c in clerk.json("list")] == ["2018-0003"]
 
 

@@ -107,7 +107,8 @@ def test_the_summary_in_every_format(campaign: Xf, tmp_path: Path) -> None:
 
 def test_the_summary_in_chinese(campaign: Xf) -> None:
     table = campaign.ok("report", "--campaign", env={"XF_LANG": "zh"}).stdout
-    assert "信访矛盾化解年活动总结\n活动期间 2018-04-11 至 2018-12-31；数据截至 2018-12-31\n" in table
+    assert ("信访矛盾化解年活动总结\n"
+            "活动期间 2018-04-11 至 2018-12-31；数据截至 2018-12-31\n") in table
     assert "活动中化解积案" in table and "第2阶段 排查化解" in table
 
 

@@ -2,13 +2,12 @@
 
 import subprocess
 import sys
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from conftest import POSTGRES_URL, Xf, _plain
+from conftest import Xf, _plain
 
 pytestmark = pytest.mark.slow
 
@@ -36,22 +35,6 @@ def test_concurrent_clerks_get_distinct_gap_free_ids(xf: Xf) -> None:
     ids = sorted(i for batch in results for i in batch)
     assert ids == [f"2018-{n:04d}" for n in range(1, workers * each + 1)]
     assert len(xf.json("list")) == workers * each
-
-
-@pytest.fixture
-def empty_postgres(postgres_url: str):  # type: ignore[no-untyped-def]
-    """A second, empty database on the server, dropped afterwards."""
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    name = f"xf_copy_{uuid.uuid4().hex[:10]}"
-    admin = psycopg.connect(_plain(POSTGRES_URL), autocommit=True)  # type: ignore[arg-type]
-    admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield make_url(postgres_url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
 
 
 def test_db_copy_round_trip(sqlite_xf: Xf, empty_postgres: str, tmp_path: Path) -> None:

@@ -149,7 +149,7 @@ def scorecard(
     since, when = assessment_period(year, as_of_, campaign)
     with reading() as session:
         code = find_unit(session, unit).code if unit else None
-        data = only_theirs(figures(session, when, campaign, rules, lang(), code, since),
+        data = only_theirs(figures(session, when, campaign, rules, lang(), since, code),
                            scope(session))
     if chosen is Format.JSON:
         write_json(data, output)

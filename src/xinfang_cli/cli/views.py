@@ -5,6 +5,7 @@ from typing import Annotated
 import typer
 
 from xinfang_cli.cli.common import (
+    STATE,
     AsOfOpt,
     CaseArg,
     FormatOpt,
@@ -17,7 +18,6 @@ from xinfang_cli.cli.common import (
     as_of,
     choice,
     day,
-    operator,
     output_format,
     reading,
     settings,
@@ -58,8 +58,7 @@ def show(
     else:
         with reading() as session:
             detail = case_detail(
-                session, case_id, today(), False, operator(session),
-                settings().office.group_threshold
+                session, case_id, today(), False, STATE.by, settings().office.group_threshold
             )
     if chosen is Format.JSON:
         write_json(detail, output)

@@ -12,6 +12,8 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from xinfang_cli.domain.enums import SupervisionKind
+
 DEFAULT_CAMPAIGN_TOML = """\
 # The campaign calendar (活动日历) for xf. Load your own with: xf campaign load FILE
 # Dates are TOML dates (2018-04-11) or strings; both ends of a phase are included.
@@ -114,6 +116,15 @@ def assessed_year(campaign: Campaign, day: date) -> int:
     if campaign.phases[0].start <= day <= campaign.phases[-1].end:
         return campaign.year or campaign.phases[0].start.year
     return day.year
+
+
+# What the year-end summary counts in each phase (`xf report --campaign`): the JSON keys, in
+# print order; the office's measures by kind.
+MEASURE_FIGURES = {SupervisionKind.INSPECTION: "inspections",
+                   SupervisionKind.CIRCULAR: "circulars", SupervisionKind.TALK: "talks",
+                   SupervisionKind.KEY_MANAGEMENT: "key_management"}
+PHASE_FIGURES = ("received", "accepted", "closed", "backlog_resolved", "receptions",
+                 "field_visits", "incidents", "reminders", *MEASURE_FIGURES.values())
 
 
 def elapsed_days(phase: Phase, day: date) -> int:

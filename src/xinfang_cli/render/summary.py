@@ -9,7 +9,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from xinfang_cli.domain.enums import Backlog, SupervisionKind
+from xinfang_cli.domain.campaign import PHASE_FIGURES
+from xinfang_cli.domain.enums import Backlog
 from xinfang_cli.i18n import lang, t
 from xinfang_cli.render import Format, destination
 from xinfang_cli.render.report_sections import (
@@ -24,11 +25,6 @@ from xinfang_cli.render.report_sections import (
     supervision,
 )
 
-MEASURES = {SupervisionKind.INSPECTION: "inspections", SupervisionKind.CIRCULAR: "circulars",
-            SupervisionKind.TALK: "talks", SupervisionKind.KEY_MANAGEMENT: "key_management"}
-PHASE_ITEMS = ("received", "accepted", "closed", "backlog_resolved", "receptions",
-               "field_visits", "incidents", "reminders", *MEASURES.values())
-
 
 def heading(data: dict[str, Any]) -> list[str]:
     """Title, the campaign's days and the day its figures stand at."""
@@ -42,9 +38,9 @@ def heading(data: dict[str, Any]) -> list[str]:
 def summary_sections(data: dict[str, Any]) -> list[Section]:
     """Every section of the summary, in print order."""
     final = data["scorecard"]
-    return [overview(data), phases(data), unit_backlog(data), months(data),
-            incidents(data), supervision(data),
-            scorecard_section(final) if final["units"] else Section("scorecard", "", [])]
+    sections = [overview(data), phases(data), unit_backlog(data), months(data),
+                incidents(data), supervision(data)]
+    return [*sections, scorecard_section(final)] if final["units"] else sections
 
 
 def overview(data: dict[str, Any]) -> Section:
@@ -77,7 +73,7 @@ def phases(data: dict[str, Any]) -> Section:
                                                  name=p["name"]), "int") for p in shown]
     columns.append(Column("total", t("col.totals"), "int"))
     rows = [[t(f"sum.item.{key}"), *(p[key] for p in shown), sum(p[key] for p in shown)]
-            for key in PHASE_ITEMS]
+            for key in PHASE_FIGURES]
     dates = [t("sum.item.days"), *(f"{p['start']:%m-%d}–{p['end']:%m-%d}" for p in shown), ""]
     return Section("phases", t("sum.sec.phases"), columns, [dates, *rows])
 
@@ -122,7 +118,7 @@ def write_summary(data: dict[str, Any], chosen: Format, output: Path | None) -> 
     """Write the summary in `chosen` format to `output` (or stdout)."""
     from xinfang_cli.render.report_text import write_csv, write_markdown
 
-    sections = [s for s in summary_sections(data) if s.columns]
+    sections = summary_sections(data)
     if chosen is Format.XLSX:
         from xinfang_cli.render.report_xlsx import write_xlsx
 

@@ -82,7 +82,11 @@ def timelines(session: Session, day: date, ids: CaseIds,
                      History.new).where(History.field.in_(list(tracked))).order_by(History.id)
     if len(found) <= LISTED:
         history = history.where(History.case_id.in_(list(found)))
-    for case_id, on, action, name, old, new in session.execute(history):
+    # streamed, not buffered (a Core result: the ORM's buffers every row): with too many
+    # cases to list, every row of these fields is read (the campaign summary of the district
+    # held 471 MB; 130 MB streamed)
+    for case_id, on, action, name, old, new in session.connection().execute(
+            history.execution_options(stream_results=True)):
         if case_id in found:
             found[case_id].add(on, action, name, old, new)
     return list(found.values())

@@ -22,13 +22,12 @@ from xinfang_cli.views.units import incident_rows, standing
 
 
 def scorecard(session: Session, day: date, campaign: Campaign, policy: Policy, lang: str,
-              only_unit: str | None = None, since: date | None = None) -> dict[str, object]:
+              since: date, only_unit: str | None = None) -> dict[str, object]:
     """`xf scorecard`: every unit's figures, score, veto and pace at the end of `day`, over
     the assessment year from `since` (1 January): the cases received in it and those still
-    pending when it began, and the follow-ups, incidents and measures dated in it. Without
-    `since`, every case and event up to `day`."""
+    pending when it began, and the follow-ups, incidents and measures dated in it."""
     units = session.scalars(select(Unit).order_by(Unit.code)).all()
-    year = asof.assessment_year(session, since) if since else None
+    year = asof.assessment_year(session, since)
     counts, follow = _score_inputs(session, day, units, year)
     share = resolution_share(campaign, day)
     incidents: dict[str, list[dict[str, object]]] = defaultdict(list)
@@ -46,19 +45,19 @@ def scorecard(session: Session, day: date, campaign: Campaign, policy: Policy, l
     if only_unit is not None:
         rows = [r for r in rows if r["unit"] == only_unit]
     return {"as_of": day, "period": {"from": since, "to": day},
-            "year": since.year if since else None,
+            "year": since.year,
             "phase": phase_record(phase_on(campaign, day), lang),
             "resolution_share": round(share, 4), "policy": policy.name,
             "min_cases": policy.min_cases, "units": rows}
 
 
-def _score_inputs(session: Session, day: date, units: list[Unit], year: asof.Year | None
+def _score_inputs(session: Session, day: date, units: list[Unit], year: asof.Year
                   ) -> tuple[dict[str, dict[str, int]], dict[str, dict[str, int]]]:
     """Per unit code: the counts of `score_counts`, and receptions and field visits.
     SQL for the cases whose columns tell their state on `day`; timelines for the rest."""
     code = {u.id: u.code for u in units}
     rebuilt, snaps = asof.rebuilt_on(session, day)
-    counted = snaps if year is None else [s for s in snaps if year.has(s.id, s.received)]
+    counted = [s for s in snaps if year.has(s.id, s.received)]
     counts: dict[str, dict[str, int]] = {}
     for unit_id, sums in asof.unit_sums(session, day, rebuilt, asof.scorecard_counts(day),
                                         year).items():
@@ -67,8 +66,7 @@ def _score_inputs(session: Session, day: date, units: list[Unit], year: asof.Yea
         mine = [s for s in counted if s.unit == unit_code]
         asof.add_counts(counts, unit_code, score_counts(mine, day))
     kinds = {str(FollowupKind.RECEPTION): "receptions", str(FollowupKind.FIELD): "field_visits"}
-    per_unit, per_case = asof.followup_sums(session, day, rebuilt, list(kinds),
-                                            year.start if year else None)
+    per_unit, per_case = asof.followup_sums(session, day, rebuilt, list(kinds), year.start)
     follow: dict[str, dict[str, int]] = {}
     for unit_id, by_kind in per_unit.items():
         asof.add_counts(follow, code[unit_id], {kinds[k]: n for k, n in by_kind.items()})

@@ -12,8 +12,14 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from xinfang_cli.domain.campaign import Campaign, phase_on, phase_record
-from xinfang_cli.domain.enums import PENDING, FollowupKind, SupervisionKind
+from xinfang_cli.domain.campaign import (
+    MEASURE_FIGURES,
+    PHASE_FIGURES,
+    Campaign,
+    phase_on,
+    phase_record,
+)
+from xinfang_cli.domain.enums import PENDING, FollowupKind
 from xinfang_cli.domain.figures import RESOLVED
 from xinfang_cli.domain.scoring import Policy
 from xinfang_cli.domain.timeline import Snapshot
@@ -37,16 +43,17 @@ def campaign_summary(session: Session, campaign: Campaign, policy: Policy, lang:
     code = {u.id: u.code for u in units}
     eve = first - timedelta(days=1)
     month_ends = _month_ends(first, day)
-    pending = {d: open_backlog(session, d, code) for d in [eve, *month_ends]}
+    rebuilt = asof.rebuilt_on(session, day)  # the last month's end is `day`: read once
+    pending = {d: open_backlog(session, d, code, rebuilt if d == day else None)
+               for d in [eve, *month_ends]}
     shown = standing(session, day)
-    rebuilt = asof.rebuilt_on(session, day)
     resolved = backlog_resolutions(session, first, day)
     # a phase not begun yet has no figures (null in the JSON, left out of the tables)
     phases = [_phase(session, (p.start, min(p.end, day), day), rebuilt, code)
               | {"backlog_resolved": sum(1 for on in resolved if p.start <= on <= p.end)}
               if p.start <= day else dict.fromkeys(PHASE_FIGURES)
               for p in campaign.phases]
-    score = scorecard(session, day, campaign, policy, lang, since=year)
+    score = scorecard(session, day, campaign, policy, lang, year)
     return {
         "office": office, "campaign": campaign.label(lang), "year": year.year,
         "period": {"from": first, "to": last}, "as_of": day,
@@ -67,10 +74,12 @@ def campaign_summary(session: Session, campaign: Campaign, policy: Policy, lang:
     }
 
 
-def open_backlog(session: Session, day: date, code: dict[int, str]
+def open_backlog(session: Session, day: date, code: dict[int, str],
+                 rebuilt_on: tuple[asof.CaseIds, list[Snapshot]] | None = None
                  ) -> dict[str, dict[str, int]]:
-    """Per unit code and backlog kind, the backlog cases pending at the end of `day`."""
-    rebuilt, snaps = asof.rebuilt_on(session, day)
+    """Per unit code and backlog kind, the backlog cases pending at the end of `day` (the
+    day's rebuild given, or read here)."""
+    rebuilt, snaps = rebuilt_on or asof.rebuilt_on(session, day)
     counts = {kind: asof.count_if(Case.backlog == kind, Case.status.in_(OPEN))
               for kind in BACKLOG_KINDS}
     found: dict[str, dict[str, int]] = {}
@@ -122,17 +131,11 @@ def _phase(session: Session, days: tuple[date, date, date],
         "field_visits": follow.get(str(FollowupKind.FIELD), 0),
         "incidents": len(incident_rows(session, start, end)),
         "reminders": _reminders(session, start, end)["messages"],
-        **{_MEASURE_KEYS[kind]: sum(1 for m in measures if m["kind"] == kind)
-           for kind in SupervisionKind},
+        **{key: sum(1 for m in measures if m["kind"] == kind)
+           for kind, key in MEASURE_FIGURES.items()},
     }
 
 
-PHASE_FIGURES = ("received", "accepted", "closed", "backlog_resolved", "receptions",
-                 "field_visits", "incidents", "reminders", "inspections", "circulars", "talks",
-                 "key_management")
-_MEASURE_KEYS = {SupervisionKind.INSPECTION: "inspections",
-                 SupervisionKind.CIRCULAR: "circulars", SupervisionKind.TALK: "talks",
-                 SupervisionKind.KEY_MANAGEMENT: "key_management"}
 
 
 def _backlog_added(session: Session, start: date, day: date) -> int:
