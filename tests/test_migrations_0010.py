@@ -1,0 +1,93 @@
+"""Revision 0010 (the partial index of the backlog cases) over a database with data at
+revision 0009, on both backends: the rows stay, the index holds the backlog cases alone,
+the next year's report counts the backlog it carried over through it, and a downgrade drops
+only the index."""
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from test_migrations_0002 import build_at_0001, new_database, snapshot
+from test_migrations_0005 import _xf
+from xinfang_cli.store.db import HEAD
+
+
+def _at_0009(url: str) -> None:
+    from xinfang_cli.store.migrate import upgrade
+
+    build_at_0001(url)
+    engine = create_engine(url)
+    try:
+        upgrade(engine, "0009_access")
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def at_0009(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """A URL of a new database at revision 0009, with rows in every table."""
+    yield from new_database(request.param, tmp_path, _at_0009)
+
+
+def _backlog_index(url: str) -> str | None:
+    """How `ix_case_backlog` is defined, as the database tells; None where there is none."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            if engine.dialect.name == "postgresql":
+                return conn.scalar(text(
+                    "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_case_backlog'"))
+            return conn.scalar(text(
+                "SELECT sql FROM sqlite_master WHERE name = 'ix_case_backlog'"))
+    finally:
+        engine.dispose()
+
+
+def _backlog(xf) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    report = xf.json("report", "--week", "2019-W09")
+    return {"year": report["year"], "backlog": report["backlog"]["by_kind"]["historical"]}
+
+
+def test_upgrade_to_0010_counts_the_backlog_carried_into_the_next_year(
+        at_0009: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = snapshot(at_0009)
+    xf = _xf(at_0009)
+    result = xf.ok("db", "upgrade")
+    assert result.stderr == f"Schema upgraded: 0009_access → {HEAD}.\n"
+    assert snapshot(at_0009) == before
+    assert _backlog_index(at_0009) == (
+        "CREATE INDEX ix_case_backlog ON public.petition_case USING btree "
+        "(received, status_on, status, backlog, unit_id) WHERE (backlog IS NOT NULL)"
+        if at_0009.startswith("postgresql") else
+        "CREATE INDEX ix_case_backlog ON petition_case "
+        "(received, status_on, status, backlog, unit_id) WHERE backlog IS NOT NULL")
+    # 2018-0001, a historical backlog case accepted in 2018, was pending when 2019 began:
+    # untouched since, then closed in 2019 (a change after the eve, read from its history)
+    monkeypatch.setenv("XF_TODAY", "2019-03-01")
+    assert _backlog(xf) == {
+        "year": {"from": "2019-01-01", "to": "2019-03-01"},
+        "backlog": {"total": 1, "resolved": 0, "open": 1}}
+    xf.ok("close", "2018-0001", "--outcome", "resolved", "--on", "2019-02-26")
+    assert _backlog(xf)["backlog"] == {"total": 1, "resolved": 1, "open": 0}
+    assert xf.json("db", "check")["ok"] is True
+
+
+def test_downgrade_from_0010_drops_only_the_index(at_0009: str) -> None:
+    from alembic import command
+
+    from xinfang_cli.store.migrate import alembic_config, upgrade
+
+    before = snapshot(at_0009)
+    engine = create_engine(at_0009)
+    try:
+        upgrade(engine)
+        with engine.begin() as conn:
+            config = alembic_config(at_0009)
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0009_access")
+            assert conn.scalar(text("SELECT version_num FROM alembic_version")) == "0009_access"
+    finally:
+        engine.dispose()
+    assert snapshot(at_0009) == before
+    assert _backlog_index(at_0009) is None
