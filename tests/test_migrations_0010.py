@@ -1,7 +1,7 @@
-"""Revision 0010 (the partial index of the backlog cases) over a database with data at
-revision 0009, on both backends: the rows stay, the index holds the backlog cases alone,
-the next year's report counts the backlog it carried over through it, and a downgrade drops
-only the index."""
+"""Revision 0010 (the weekly report's indexes) over a database with data at revision 0009,
+on both backends: the rows stay, the partial index holds the backlog cases alone, the next
+year's report counts the backlog it carried over and the week's acceptances through them,
+and a downgrade drops only the two indexes."""
 
 from collections.abc import Iterator
 
@@ -30,23 +30,26 @@ def at_0009(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:  # type:
     yield from new_database(request.param, tmp_path, _at_0009)
 
 
-def _backlog_index(url: str) -> str | None:
-    """How `ix_case_backlog` is defined, as the database tells; None where there is none."""
+def _indexes(url: str) -> dict[str, str]:
+    """How the revision's indexes are defined, as the database tells."""
     engine = create_engine(url)
     try:
         with engine.connect() as conn:
             if engine.dialect.name == "postgresql":
-                return conn.scalar(text(
-                    "SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_case_backlog'"))
-            return conn.scalar(text(
-                "SELECT sql FROM sqlite_master WHERE name = 'ix_case_backlog'"))
+                return dict(conn.execute(text(
+                    "SELECT indexname, indexdef FROM pg_indexes WHERE indexname IN "
+                    "('ix_case_backlog', 'ix_case_status_on')")).all())
+            return dict(conn.execute(text(
+                "SELECT name, sql FROM sqlite_master WHERE name IN "
+                "('ix_case_backlog', 'ix_case_status_on')")).all())
     finally:
         engine.dispose()
 
 
-def _backlog(xf) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def _week(xf) -> dict[str, object]:  # type: ignore[no-untyped-def]
     report = xf.json("report", "--week", "2019-W09")
-    return {"year": report["year"], "backlog": report["backlog"]["by_kind"]["historical"]}
+    return {"year": report["year"], "backlog": report["backlog"]["by_kind"]["historical"],
+            "accepted": report["accepted"]["total"]}
 
 
 def test_upgrade_to_0010_counts_the_backlog_carried_into_the_next_year(
@@ -56,24 +59,31 @@ def test_upgrade_to_0010_counts_the_backlog_carried_into_the_next_year(
     result = xf.ok("db", "upgrade")
     assert result.stderr == f"Schema upgraded: 0009_access → {HEAD}.\n"
     assert snapshot(at_0009) == before
-    assert _backlog_index(at_0009) == (
-        "CREATE INDEX ix_case_backlog ON public.petition_case USING btree "
-        "(received, status_on, status, backlog, unit_id) WHERE (backlog IS NOT NULL)"
-        if at_0009.startswith("postgresql") else
-        "CREATE INDEX ix_case_backlog ON petition_case "
-        "(received, status_on, status, backlog, unit_id) WHERE backlog IS NOT NULL")
+    postgres = at_0009.startswith("postgresql")
+    assert _indexes(at_0009) == ({
+        "ix_case_backlog": "CREATE INDEX ix_case_backlog ON public.petition_case USING btree "
+                           "(received, status_on, status, backlog, unit_id) "
+                           "WHERE (backlog IS NOT NULL)",
+        "ix_case_status_on": "CREATE INDEX ix_case_status_on ON public.petition_case "
+                             "USING btree (status_on)"} if postgres else {
+        "ix_case_backlog": "CREATE INDEX ix_case_backlog ON petition_case "
+                           "(received, status_on, status, backlog, unit_id) "
+                           "WHERE backlog IS NOT NULL",
+        "ix_case_status_on": "CREATE INDEX ix_case_status_on ON petition_case (status_on)"})
     # 2018-0001, a historical backlog case accepted in 2018, was pending when 2019 began:
-    # untouched since, then closed in 2019 (a change after the eve, read from its history)
+    # untouched since, then closed in 2019 (a change after the eve, read from its history);
+    # 2018-0002, registered in 2018, is accepted in the week
     monkeypatch.setenv("XF_TODAY", "2019-03-01")
-    assert _backlog(xf) == {
-        "year": {"from": "2019-01-01", "to": "2019-03-01"},
-        "backlog": {"total": 1, "resolved": 0, "open": 1}}
+    assert _week(xf) == {"year": {"from": "2019-01-01", "to": "2019-03-01"},
+                         "backlog": {"total": 1, "resolved": 0, "open": 1}, "accepted": 0}
     xf.ok("close", "2018-0001", "--outcome", "resolved", "--on", "2019-02-26")
-    assert _backlog(xf)["backlog"] == {"total": 1, "resolved": 1, "open": 0}
+    xf.ok("accept", "2018-0002", "--on", "2019-02-27")
+    assert _week(xf) == {"year": {"from": "2019-01-01", "to": "2019-03-01"},
+                         "backlog": {"total": 1, "resolved": 1, "open": 0}, "accepted": 1}
     assert xf.json("db", "check")["ok"] is True
 
 
-def test_downgrade_from_0010_drops_only_the_index(at_0009: str) -> None:
+def test_downgrade_from_0010_drops_only_its_indexes(at_0009: str) -> None:
     from alembic import command
 
     from xinfang_cli.store.migrate import alembic_config, upgrade
@@ -90,4 +100,4 @@ def test_downgrade_from_0010_drops_only_the_index(at_0009: str) -> None:
     finally:
         engine.dispose()
     assert snapshot(at_0009) == before
-    assert _backlog_index(at_0009) is None
+    assert _indexes(at_0009) == {}

@@ -109,6 +109,24 @@ def test_rebuilt_cases_sent_as_a_list_or_as_a_query_agree(
         listed.exit_code, json.loads(listed.stdout))
 
 
+@pytest.mark.parametrize("week, accepted, rejected", [
+    ("2018-W41", 1, 1), ("2018-W19", 2, 0), ("2018-W23", 1, 0)])
+def test_a_weeks_events_looked_up_or_scanned_for_agree(
+        scored: Xf, monkeypatch: pytest.MonkeyPatch, week: str, accepted: int,
+        rejected: int) -> None:
+    """The period's acceptances and rejections are looked up among the cases received in it
+    or changed since it began where those are few (views.report.events_in), else counted by a scan
+    of every case: both give the same report."""
+    from xinfang_cli.views import report
+
+    looked_up = scored.json("report", "--week", week)
+    monkeypatch.setattr(report, "EVENTS_FEW", -1)
+    assert scored.json("report", "--week", week) == looked_up
+    assert (looked_up["accepted"]["total"], looked_up["rejected"]["total"]) == (
+        accepted, rejected)
+    assert sum(u["accepted"] for u in looked_up["units"]) == accepted
+
+
 def test_status_and_overdue_on_a_past_day(scored: Xf) -> None:
     """On 09-02 (as in the report of that week): the columns for the cases untouched since,
     the history for the rest; overdue most overdue first."""

@@ -23,7 +23,7 @@ from xinfang_cli.domain.errors import BadInput, DatabaseUnusable, NotPermitted
 # migrations/versions.
 REVISIONS = ("0001_initial_schema", "0002_import_batches", "0003_report_indexes",
              "0004_followup_unit", "0005_corrections", "0006_search", "0007_notices",
-             "0008_supervision", "0009_access", "0010_backlog_index")
+             "0008_supervision", "0009_access", "0010_report_indexes")
 HEAD = REVISIONS[-1]
 
 

@@ -57,6 +57,10 @@ class Case(SQLModel, table=True):
         # which also indexes a phone's digits: an expression index, not declared here)
         Index("ix_case_id_number", "id_number"),
         Index("ix_case_unit_petitioner", "unit_id", "petitioner"),
+        # the cases whose status changed since a day: the weekly report's acceptances and
+        # rejections are among them (revision 0010, with a partial index on the backlog
+        # cases, not declared here)
+        Index("ix_case_status_on", "status_on"),
     )
     id: str = Field(primary_key=True, max_length=20)
     year: int

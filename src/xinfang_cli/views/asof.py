@@ -193,18 +193,21 @@ def count_if(*conditions: Any) -> ColumnElement[Any]:
 
 
 def unit_sums(session: Session, day: date, exclude: CaseIds,
-              counts: dict[str, ColumnElement[Any]],
-              year: Year | None = None) -> dict[int, dict[str, int]]:
+              counts: dict[str, ColumnElement[Any]], year: Year | None = None,
+              within: ColumnElement[bool] | None = None) -> dict[int, dict[str, int]]:
     """Per unit id, each named count over the cases received by `day` (and of the `year`,
-    if given) not in `exclude`.
+    if given; and `within` them, if given) not in `exclude`.
 
     Counted over every case, less the excluded few counted alike: a condition on `id` would
     keep SQLite from answering from the covering index `ix_case_figures` (0.03 s → 0.2 s).
     A year's cases are those received in it (a range of that index) and the carried ones,
-    found by their ids."""
+    found by their ids. `within` picks a few cases by id instead
+    (`views.report.events_in`)."""
     names = list(counts)
     query = (select(Case.unit_id, *(counts[n].label(n) for n in names))
              .where(Case.received <= day, counted(day)).group_by(Case.unit_id))
+    if within is not None:  # the few cases the counts can be true of
+        query = query.where(within)
     if year is None:
         sums = _by_unit(session.execute(query), names)
         less = _by_unit(session.execute(query.where(exclude.among(Case.id))), names)
@@ -275,21 +278,6 @@ def scorecard_counts(day: date) -> dict[str, ColumnElement[Any]]:
         "leader_cases": func.count(Case.leader),
         "leader_resolved": count_if(Case.leader.is_not(None), resolved),
     }
-
-
-def report_counts(start: date, end: date, day: date) -> dict[str, ColumnElement[Any]]:
-    """The weekly report's per-unit counts (see views.report.report_unit_counts in Python)."""
-    counts = {
-        "received": count_if(Case.received.between(start, end)),
-        "accepted": count_if(Case.accepted.between(start, end)),
-        # past the 15-day limit (the report's "accepted late"): from the same scan
-        "accepted_late": count_if(Case.accepted.between(start, end),
-                                  Case.accepted > Case.accept_due),
-        "rejected": count_if(Case.status == str(CaseStatus.REJECTED),
-                             decided().between(start, end)),
-        "overdue": count_if(pending_due() < day),
-    }
-    return counts
 
 
 def backlog_counts(since: date | None = None) -> dict[str, ColumnElement[Any]]:

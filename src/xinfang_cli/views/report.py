@@ -9,8 +9,9 @@ aggregates.
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select, union
 from sqlmodel import Session
 
 from xinfang_cli.domain.campaign import (
@@ -53,6 +54,7 @@ def report(session: Session, start: date, end: date, campaign: Campaign, policy:
                                 backlog_only=True)
     counts = _report_counts(session, units, snaps, rebuilt, (start, end, day), year)
     closed = closed_cases(session, start, end, day)
+    late = _overdue(session, snaps, names, day, rebuilt)
     share = resolution_share(campaign, day)
     total = summed(counts.values())
     return {
@@ -70,15 +72,15 @@ def report(session: Session, start: date, end: date, campaign: Campaign, policy:
         "rejected": {"total": total.get("rejected", 0)},
         "closed": {"total": len(closed), "by_outcome": count_by(closed, "outcome"),
                    "cases": closed},
-        "overdue": _overdue(session, snaps, names, day, rebuilt),
+        "overdue": late,
         "backlog": _backlog(total),
         "followups": followup_list(session, start, end, day, {s.id: s.unit for s in snaps},
                                    names),
         "incidents": incident_rows(session, start, end),
         "notices": paper_counts(session, start, end, day, papers_owed_from),
         "supervision": measure_list(session, since=start, until=end),
-        "units": _report_units(standing(session, day), counts, closed, share, policy,
-                               under_key_management(session, day)),
+        "units": _report_units(standing(session, day), counts, (closed, late), share,
+                               policy, under_key_management(session, day)),
     }
 
 
@@ -111,9 +113,8 @@ def closures(timelines: list[Timeline], start: date, end: date, day: date,
     return out
 
 
-def report_unit_counts(snaps: list[Snapshot], start: date, end: date,
-                       day: date) -> dict[str, int]:
-    """One unit's counts for the weekly report (asof.report_counts in SQL)."""
+def report_unit_counts(snaps: list[Snapshot], start: date, end: date) -> dict[str, int]:
+    """One unit's counts for the weekly report (`report_counts` in SQL)."""
     counts = {
         "received": sum(1 for s in snaps if start <= s.received <= end),
         "accepted": sum(1 for s in snaps if s.accepted and start <= s.accepted <= end),
@@ -121,9 +122,42 @@ def report_unit_counts(snaps: list[Snapshot], start: date, end: date,
                              and s.accepted > s.accept_due),
         "rejected": sum(1 for s in snaps if s.status == CaseStatus.REJECTED and s.decided
                         and start <= s.decided <= end),
-        "overdue": sum(1 for s in snaps if s.pending_due and s.pending_due < day),
     }
     return counts
+
+
+def report_counts(start: date, end: date) -> dict[str, ColumnElement[Any]]:
+    """The weekly report's per-unit counts of the period's events in SQL (`report_unit_counts`
+    in Python). Each is true of a case received in the period or with a status change since
+    its first day (`events_in`)."""
+    counts = {
+        "received": asof.count_if(Case.received.between(start, end)),
+        "accepted": asof.count_if(Case.accepted.between(start, end)),
+        # past the 15-day limit (the report's "accepted late"): from the same scan
+        "accepted_late": asof.count_if(Case.accepted.between(start, end),
+                                  Case.accepted > Case.accept_due),
+        "rejected": asof.count_if(Case.status == str(CaseStatus.REJECTED),
+                             asof.decided().between(start, end)),
+    }
+    return counts
+
+
+EVENTS_FEW = 5000  # up to this many cases, a period's events are looked up, not scanned for
+
+
+def events_in(session: Session, start: date, end: date) -> ColumnElement[bool] | None:
+    """The cases a period's events (`report_counts`) can be on, where they are few: those
+    received in it, and those whose status changed on or after its first day (an
+    acceptance or a rejection is a status change, and `operations.op` dates none before the
+    last, so `status_on` is never before `accepted`), found by id through the indexes on
+    `received` and `status_on` (revision 0010). The district's week: 873 cases changed,
+    its counts in 0.007 s against 0.035 s for a scan of all 100,000. None where more than
+    `EVENTS_FEW` changed since (a long period, a year's summary): a scan is cheaper then."""
+    changed = session.scalar(select(func.count()).where(Case.status_on >= start)) or 0
+    if changed > EVENTS_FEW:
+        return None
+    return Case.id.in_(union(select(Case.id).where(Case.received.between(start, end)),
+                             select(Case.id).where(Case.status_on >= start)))
 
 
 def backlog_unit_counts(snaps: list[Snapshot]) -> dict[str, int]:
@@ -145,18 +179,18 @@ def _report_counts(session: Session, units: list[Unit], snaps: list[Snapshot],
     start, end, day = days
     code = {u.id: u.code for u in units}
     counts: dict[str, dict[str, int]] = {u.code: {} for u in units}
-    # the flow: a scan of every case; the backlog: the year's backlog cases alone, from the
-    # partial index of the backlog cases (the district: 0.04 s for one scan of both, the flow
-    # alone 0.03 s, the backlog 0.002 s)
-    for unit_id, sums in asof.unit_sums(session, day, rebuilt,
-                                        asof.report_counts(start, end, day)).items():
+    # the flow: the cases of the period's events, looked up where they are few; the backlog:
+    # the year's backlog cases alone, from their partial index (the district's week: 0.04 s
+    # for one scan of every case for both, 0.007 s and 0.002 s so)
+    for unit_id, sums in asof.unit_sums(session, day, rebuilt, report_counts(start, end),
+                                        within=events_in(session, start, end)).items():
         asof.add_counts(counts, code[unit_id], sums)
     for unit_id, sums in asof.unit_sums(session, day, rebuilt, asof.backlog_counts(),
                                         year).items():
         asof.add_counts(counts, code[unit_id], sums)
     for unit_code in {s.unit for s in snaps}:
         mine = [s for s in snaps if s.unit == unit_code]
-        asof.add_counts(counts, unit_code, report_unit_counts(mine, start, end, day))
+        asof.add_counts(counts, unit_code, report_unit_counts(mine, start, end))
         asof.add_counts(counts, unit_code, backlog_unit_counts(
             [s for s in mine if year.has(s.id, s.received)]))
     return counts
@@ -200,10 +234,11 @@ def _overdue(session: Session, snaps: list[Snapshot], names: dict[str, str], day
 
 
 def _report_units(units: list[Unit], counts: dict[str, dict[str, int]],
-                  closed: list[dict[str, object]], share: float,
-                  policy: Policy, keys: set[str]) -> list[dict[str, object]]:
-    """One row per unit: the period's flow and the backlog at its end (the chart's data)."""
-    shut = count_by(closed, "unit")
+                  listed: tuple[list[dict[str, object]], list[dict[str, object]]],
+                  share: float, policy: Policy, keys: set[str]) -> list[dict[str, object]]:
+    """One row per unit: the period's flow and the backlog at its end (the chart's data);
+    its closed and overdue cases counted from the report's lists of them."""
+    shut, late = (count_by(cases, "unit") for cases in listed)
     rows = []
     for u in units:
         c = counts.get(u.code, {})
@@ -211,7 +246,7 @@ def _report_units(units: list[Unit], counts: dict[str, dict[str, int]],
         rows.append({
             "unit": u.code, "unit_name": u.name, "received": c.get("received", 0),
             "accepted": c.get("accepted", 0), "closed": shut.get(u.code, 0),
-            "overdue": c.get("overdue", 0),
+            "overdue": late.get(u.code, 0),
             "backlog": backlog["total"], "backlog_resolved": backlog["resolved"],
             "backlog_rate": backlog["rate"],
             "pace": pace(backlog["rate"], share, policy.pace_tolerance),  # type: ignore[arg-type]

@@ -25,7 +25,13 @@ from xinfang_cli.domain.scoring import Policy
 from xinfang_cli.domain.timeline import Snapshot
 from xinfang_cli.store.models import Case, FollowUp, History, Unit
 from xinfang_cli.views import asof
-from xinfang_cli.views.report import BACKLOG_KINDS, closed_cases, report_unit_counts, summed
+from xinfang_cli.views.report import (
+    BACKLOG_KINDS,
+    closed_cases,
+    report_counts,
+    report_unit_counts,
+    summed,
+)
 from xinfang_cli.views.scorecard import scorecard
 from xinfang_cli.views.supervision import measure_list
 from xinfang_cli.views.units import incident_rows, standing
@@ -111,11 +117,11 @@ def _phase(session: Session, days: tuple[date, date, date],
     rebuilt, snaps = rebuilt_on
     counts: dict[str, dict[str, int]] = {}
     for unit_id, sums in asof.unit_sums(session, day, rebuilt,
-                                        asof.report_counts(start, end, day)).items():
+                                        report_counts(start, end)).items():
         asof.add_counts(counts, code[unit_id], sums)
     for unit_code in {s.unit for s in snaps}:
         asof.add_counts(counts, unit_code, report_unit_counts(
-            [s for s in snaps if s.unit == unit_code], start, end, day))
+            [s for s in snaps if s.unit == unit_code], start, end))
     total = summed(counts.values())
     measures = [m for m in measure_list(session, since=start, until=end) if m["on"] >= start]
     follow = {kind: int(n) for kind, n in session.execute(
