@@ -73,7 +73,8 @@ def test_upgrade_to_0009_keeps_the_rows_and_sets_the_rules(at_0008: str) -> None
         assert rules == {"tables": tables}  # SQLite: nothing to do
     else:
         assert rules == {"tables": sorted([*tables, "access_login", "access_unit"]),
-                         "forced": PROTECTED, "owners": ["xf_owner"],
+                         "forced": sorted([*PROTECTED, "command"]),  # command: 0011
+                         "owners": ["xf_owner"],
                          "office": [("postgres", "office")]}
     assert xf.json("db", "check")["ok"] is True
     assert len(xf.json("list")) == cases > 0  # read back through the rules, all of them

@@ -73,7 +73,7 @@ def _planner_rows(url: str) -> dict[str, float]:
 
     with psycopg.connect(_plain(url)) as conn:
         rows = conn.execute("SELECT relname, reltuples FROM pg_class WHERE relname IN "
-                            "('petition_case', 'history')").fetchall()
+                            "('petition_case', 'history') AND relkind = 'r'").fetchall()
     return dict(rows)
 
 

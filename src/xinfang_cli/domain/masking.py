@@ -11,8 +11,9 @@ def mask_name(name: str | None) -> str | None:
 
 
 def mask_phone(phone: str | None) -> str | None:
-    """13812345678 → 138****5678: the first three and last four digits stay."""
-    if not phone:
+    """13812345678 → 138****5678: the first three and last four digits stay. A number
+    already masked (as a viewer reads it on a shared server) stays as it is."""
+    if not phone or "*" in phone:
         return phone
     digits = phone if phone.isdecimal() else re.sub(r"\D", "", phone)
     if len(digits) < 8:

@@ -23,7 +23,8 @@ from xinfang_cli.domain.errors import BadInput, DatabaseUnusable, NotPermitted
 # migrations/versions.
 REVISIONS = ("0001_initial_schema", "0002_import_batches", "0003_report_indexes",
              "0004_followup_unit", "0005_corrections", "0006_search", "0007_notices",
-             "0008_supervision", "0009_access", "0010_report_indexes")
+             "0008_supervision", "0009_access", "0010_report_indexes",
+             "0011_server_rules")
 HEAD = REVISIONS[-1]
 
 
@@ -94,12 +95,33 @@ def make_engine(target: Target, lock_timeout: float = 30.0) -> Engine:
         # the migrations and the case numbering are written and tested for these two
         raise DatabaseUnusable("err.db_unsupported", target=target.label)
     try:
-        return create_engine(target.url, pool_pre_ping=False,
-                             connect_args={"connect_timeout": 10})
+        engine = create_engine(target.url, pool_pre_ping=False,
+                               connect_args={"connect_timeout": 10})
+        _postgres_setup(engine)
+        return engine
     except (ImportError, ModuleNotFoundError) as exc:
         raise DatabaseUnusable("err.db_driver", target=target.label, reason=str(exc)) from None
     except Exception as exc:  # a malformed URL
         raise DatabaseUnusable("err.db_url", target=target.label, reason=str(exc)) from None
+
+
+# A viewer login reads the cases and their history through the masking views of revision
+# 0011 (`xf_masked`, first on its search path), under the tables' own names; any other
+# login, or a database before 0011, is left as it is. Decided by the login's own group
+# (a direct member of xf_viewer: the office holds that group too, to grant it).
+VIEWER_PATH = """
+SELECT set_config('search_path', 'xf_masked, public', false)
+WHERE to_regnamespace('xf_masked') IS NOT NULL AND EXISTS (
+    SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+    JOIN pg_roles r ON r.oid = m.member
+    WHERE g.rolname = 'xf_viewer' AND r.rolname = session_user)"""
+
+
+def _postgres_setup(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+        dbapi_conn.execute(VIEWER_PATH)
+        dbapi_conn.commit()  # a session's setting made in a transaction rolled back is undone
 
 
 def create_sqlite_file(path: Path) -> None:
