@@ -85,8 +85,10 @@ class Store:
 
     def env(self, db: str) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("XF_")}
-        env.update(XF_HOME=str(self.home), XF_TODAY=TODAY, XF_DB=db, XF_USER="bench",
-                   XF_LANG="zh", COLUMNS="120")
+        env.update(XF_HOME=str(self.home), XF_TODAY=TODAY, XF_DB=db, XF_LANG="zh",
+                   COLUMNS="120")
+        if self.url is None:  # on a server the history names the login itself
+            env["XF_USER"] = "bench"
         return env
 
     # SQLite: files; PostgreSQL: databases on the server
@@ -786,8 +788,6 @@ def access(store: Store, runs: int) -> tuple[dict[tuple[str, str], Timing], str]
             for name in ACCESS_COMMANDS:
                 for who, url in urls.items():
                     env = store.env(url)
-                    if who != "superuser":  # the history names the login itself
-                        env.pop("XF_USER")
                     elapsed, peak, code_ = run_once([XF, *COMMANDS[name]], env)
                     timing = results.setdefault((name, who), Timing())
                     timing.times.append(elapsed)

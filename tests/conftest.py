@@ -35,10 +35,13 @@ class Xf:
 
     db: str
     backend: str
+    user: str | None = None  # the operator, where not the suite's `tester` (`as_operator`)
 
     def __call__(self, *args: str, input: str | None = None,
                  env: dict[str, str] | None = None) -> Result:
         runner = CliRunner()
+        if self.user is not None:
+            env = {"XF_USER": self.user, **(env or {})}
         return runner.invoke(app, ["--db", self.db, *args], input=input, env=env)
 
     def ok(self, *args: str, **kw) -> Result:  # type: ignore[no-untyped-def]
@@ -88,6 +91,52 @@ def _plain(url: str) -> str:
     return url.replace("postgresql+psycopg://", "postgresql://")
 
 
+# On a server the history names the login itself (`session_user`), and XF_USER naming anyone
+# else is refused: the suite reaches its databases as a login named as XF_USER says,
+# `tester`, a superuser like the one in XF_TEST_POSTGRES_URL (and with its password, if it
+# has one). A test that needs a second operator gets a login of that name (`as_operator`).
+# Made once, kept on the server like the groups of revision 0009: sessions share them.
+TESTER = "tester"
+
+
+def server_login(name: str) -> None:
+    """A superuser login `name` on the test server, made unless it is there."""
+    import psycopg
+    from psycopg import sql
+    from sqlalchemy.engine import make_url
+
+    password = make_url(POSTGRES_URL).password  # type: ignore[arg-type]
+    with psycopg.connect(_plain(POSTGRES_URL), autocommit=True) as admin:  # type: ignore[arg-type]
+        if admin.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone():
+            return
+        try:
+            admin.execute(sql.SQL("CREATE ROLE {} LOGIN SUPERUSER PASSWORD {}").format(
+                sql.Identifier(name), sql.Literal(password)))
+        except (psycopg.errors.DuplicateObject, psycopg.errors.UniqueViolation):
+            pass  # another session made it meanwhile
+
+
+def server_url(database: str, login: str = TESTER) -> str:
+    """The URL of a database on the test server, reached as `login`."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(POSTGRES_URL).set(drivername="postgresql+psycopg", database=database,  # type: ignore[arg-type]
+                                     username=login)
+    return url.render_as_string(hide_password=False)
+
+
+def as_operator(xf: Xf, name: str) -> Xf:
+    """The same database with `name` as the operator: XF_USER on SQLite, a login of that
+    name on the server."""
+    if xf.backend != "postgres":
+        return Xf(xf.db, xf.backend, user=name)
+    from sqlalchemy.engine import make_url
+
+    server_login(name)
+    url = make_url(xf.db).set(username=name).render_as_string(hide_password=False)
+    return Xf(url, xf.backend, user=name)
+
+
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
     reason = _postgres_unavailable()
@@ -96,13 +145,12 @@ def postgres_url() -> Iterator[str]:
             pytest.fail(f"XF_REQUIRE_POSTGRES=1 but {reason}")
         pytest.skip(reason)
     import psycopg
-    from sqlalchemy.engine import make_url
 
     name = f"xf_test_{uuid.uuid4().hex[:12]}"
+    server_login(TESTER)
     admin = psycopg.connect(_plain(POSTGRES_URL), autocommit=True)  # type: ignore[arg-type]
     admin.execute(f'CREATE DATABASE "{name}"')
-    url = make_url(POSTGRES_URL).set(drivername="postgresql+psycopg", database=name)
-    rendered = url.render_as_string(hide_password=False)
+    rendered = server_url(name)
     result = CliRunner().invoke(app, ["--db", rendered, "init"])
     assert result.exit_code == 0, result.stderr
     try:

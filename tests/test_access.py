@@ -67,7 +67,7 @@ def district(postgres_xf: Xf, logins: dict[str, str], monkeypatch: pytest.Monkey
     granted by the superuser (the first office login) and then by the office login."""
     monkeypatch.delenv("XF_USER")
     xf = postgres_xf
-    monkeypatch.setenv("XF_USER", "tester")  # the superuser's clerks: its --by stands
+    monkeypatch.setenv("XF_USER", "tester")  # the login itself (conftest.TESTER)
     xf.ok("unit", "add", "dagang", "大港中专", "--kind", "vocational")
     xf.ok("unit", "add", "gcsx", "港城实验小学", "--kind", "school")
     xf.ok("unit", "add", "renshi", "人事科", "--kind", "section")
@@ -223,6 +223,11 @@ def test_a_unit_login_signs_its_rows_and_keeps_the_history(district: Xf,
     clerk.ok("undo", "--yes")
     assert [(h["by"], h["action"]) for h in district.json("show", "2018-0002")["history"][-3:]
             ] == [(login, "note"), (login, "follow"), (login, "undo")]
+    with raw(district, logins["office"]) as conn:  # the undo marked its own command row
+        assert conn.execute(
+            "SELECT u.name, u.undo_of = f.id FROM command u JOIN command f "
+            "ON f.by = u.by AND f.name = 'follow' WHERE u.by = %s AND u.name = 'undo'",
+            (login,)).fetchall() == [("undo", True)]
 
 
 def test_the_history_names_the_login(district: Xf, logins: dict[str, str],

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from conftest import Xf, add_case
+from conftest import Xf, add_case, as_operator
 
 
 @pytest.fixture
@@ -282,7 +282,7 @@ def test_undo_of_a_follow_up_takes_it_out_of_the_counts_from_that_day(office: Xf
 def test_undo_is_refused_where_a_later_command_changed_the_case(office: Xf) -> None:
     cid = add_case(office, "--accepted", "2018-05-10")
     office.ok("close", cid, "--outcome", "resolved", "--on", "2018-06-01")
-    office.ok("follow", cid, "--note", "回访", "--on", "2018-06-02", env={"XF_USER": "小李"})
+    as_operator(office, "小李").ok("follow", cid, "--note", "回访", "--on", "2018-06-02")
     before = office.json("show", cid)
     code, _out, err = undo(office, "--yes")  # tester's last command: the close
     assert (code, err) == (2, "xf: 2018-0001 was changed later by command 6 (xf follow, "
@@ -325,7 +325,7 @@ def test_undo_of_an_import_voids_all_its_cases_at_once(office: Xf, tmp_path) -> 
     sheet = tmp_path / "ledger.csv"
     sheet.write_text(f"unit,source,received,petitioner,summary\n{rows}\n", encoding="utf-8")
     office.ok("import", str(sheet))
-    office.ok("accept", "2018-0030", "--on", "2018-06-01", env={"XF_USER": "小李"})
+    as_operator(office, "小李").ok("accept", "2018-0030", "--on", "2018-06-01")
     code, _out, err = undo(office, "--yes")
     assert (code, err) == (2, "xf: 2018-0030 was changed later by command 5 (xf accept, "
                               "2018-10-12, 小李): undo that first, then command 4 (xf import)."

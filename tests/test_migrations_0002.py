@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import create_engine, text
 
-from conftest import POSTGRES_URL, Xf
+from conftest import POSTGRES_URL, TESTER, Xf, server_login, server_url
 from xinfang_cli.store.db import HEAD
 
 TABLES = ("unit", "case_sequence", "petition_case", "followup", "history", "incident")
@@ -86,13 +86,13 @@ def new_database(backend: str, tmp_path, build) -> Iterator[str]:  # type: ignor
     if not POSTGRES_URL:
         pytest.skip("XF_TEST_POSTGRES_URL is not set")
     import psycopg
-    from sqlalchemy.engine import make_url
 
     name = f"xf_mig_{uuid.uuid4().hex[:10]}"
     plain = POSTGRES_URL.replace("postgresql+psycopg://", "postgresql://")
+    server_login(TESTER)
     with psycopg.connect(plain, autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
-    url = make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+    url = server_url(name)
     try:
         build(url)
         yield url

@@ -75,7 +75,7 @@ def test_upgrade_to_0009_keeps_the_rows_and_sets_the_rules(at_0008: str) -> None
         assert rules == {"tables": sorted([*tables, "access_login", "access_unit"]),
                          "forced": sorted([*PROTECTED, "command"]),  # command: 0011
                          "owners": ["xf_owner"],
-                         "office": [("postgres", "office")]}
+                         "office": [("tester", "office")]}
     assert xf.json("db", "check")["ok"] is True
     assert len(xf.json("list")) == cases > 0  # read back through the rules, all of them
 

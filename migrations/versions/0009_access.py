@@ -59,6 +59,7 @@ def upgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return  # SQLite: no logins; the file's permissions are its access
     op.execute(_ROLES)
+    op.execute(_grant("xf_owner", "session_user"))
     op.execute("""
         CREATE TABLE access_login (
             login name PRIMARY KEY,
@@ -77,8 +78,10 @@ def upgrade() -> None:
         AS $$ SELECT coalesce(array_agg(unit_id), '{}') FROM access_unit
               WHERE login = session_user $$""")
     # an office login grants the groups in its turn: the admin option, through xf_office
-    op.execute("GRANT xf_office TO session_user WITH ADMIN OPTION")
-    op.execute("GRANT xf_unit, xf_viewer TO xf_office WITH ADMIN OPTION")
+    # (memberships are the server's, shared by its databases: see _ROLES)
+    op.execute(_grant("xf_office", "session_user", admin=True))
+    op.execute(_grant("xf_unit", "'xf_office'", admin=True))
+    op.execute(_grant("xf_viewer", "'xf_office'", admin=True))
     for table in TABLES:
         op.execute(f"ALTER TABLE {table} OWNER TO xf_owner")
         op.execute(f"GRANT ALL ON {table} TO xf_office")
@@ -114,6 +117,9 @@ def upgrade() -> None:
         op.execute(f"CREATE POLICY xf_own ON {table} FOR SELECT USING (login = session_user)")
 
 
+# The groups and their memberships are the server's: two databases made at once (by one
+# login, or a test session's workers) both make them, and the second would fail on the
+# first's row in the shared catalogue; each waits for the other and then finds it made.
 _ROLES = """
 DO $$
 DECLARE
@@ -126,11 +132,33 @@ BEGIN
     END IF;
     FOREACH g IN ARRAY ARRAY['xf_office', 'xf_unit', 'xf_viewer', 'xf_owner'] LOOP
         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = g) THEN
-            EXECUTE format('CREATE ROLE %I NOLOGIN', g);
+            BEGIN
+                EXECUTE format('CREATE ROLE %I NOLOGIN', g);
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN
+                NULL;
+            END;
         END IF;
     END LOOP;
-    EXECUTE format('GRANT xf_owner TO %I', session_user);
     EXECUTE format('GRANT CREATE ON SCHEMA public TO xf_owner');
+END
+$$"""
+
+
+def _grant(group: str, member: str, admin: bool = False) -> str:
+    """GRANT `group` TO `member` (an SQL expression for a role's name), unless it is held
+    already, and not failing where another database's revision granted it meanwhile."""
+    option = " WITH ADMIN OPTION" if admin else ""
+    held = (f"SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
+            f"JOIN pg_roles r ON r.oid = m.member WHERE g.rolname = '{group}' "
+            f"AND r.rolname = {member}" + (" AND m.admin_option" if admin else ""))
+    return f"""
+DO $$
+BEGIN
+    IF NOT EXISTS ({held}) THEN
+        EXECUTE format('GRANT %I TO %I{option}', '{group}', {member});
+    END IF;
+EXCEPTION WHEN unique_violation THEN
+    NULL;
 END
 $$"""
 

@@ -15,7 +15,8 @@ this revision does nothing (one file, one office: there are no logins to tell ap
   `incident`, `notice` and `command` must carry its own login in `by` (the policies'
   WITH CHECK), and it may not change `by` afterwards (column grants). The history is
   append-only for it: no UPDATE or DELETE (xf never changes a history row; an undo adds
-  rows). The office's rows are not checked: an import writes the ledger's own operators.
+  rows). The office's rows are not checked: a restored export keeps its history's
+  operators.
 
 Revision ID: 0011_server_rules
 Revises: 0010_report_indexes
@@ -114,7 +115,8 @@ def upgrade() -> None:
                        f"USING ({own})")
             _no_update_of_by(table)
     # the commands (one row per command, for `xf undo`): any login reads them as before;
-    # a unit login adds its own alone
+    # a unit login adds its own alone, and updates its own alone (an undo marks its own row
+    # with the command it undid)
     op.execute("ALTER TABLE command ENABLE ROW LEVEL SECURITY")
     op.execute("ALTER TABLE command FORCE ROW LEVEL SECURITY")
     op.execute("CREATE POLICY xf_office_all ON command TO xf_office USING (true) "
@@ -122,6 +124,8 @@ def upgrade() -> None:
     op.execute("CREATE POLICY xf_reads ON command FOR SELECT USING (true)")
     op.execute("CREATE POLICY xf_unit_writes ON command FOR INSERT TO xf_unit "
                "WITH CHECK (\"by\" = session_user)")
+    op.execute("CREATE POLICY xf_unit_changes ON command FOR UPDATE TO xf_unit "
+               "USING (\"by\" = session_user) WITH CHECK (\"by\" = session_user)")
     _no_update_of_by("command")
 
 
@@ -135,7 +139,7 @@ def _no_update_of_by(table: str) -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
-    for policy in ("xf_office_all", "xf_reads", "xf_unit_writes"):
+    for policy in ("xf_office_all", "xf_reads", "xf_unit_writes", "xf_unit_changes"):
         op.execute(f"DROP POLICY {policy} ON command")
     op.execute("ALTER TABLE command NO FORCE ROW LEVEL SECURITY")
     op.execute("ALTER TABLE command DISABLE ROW LEVEL SECURITY")

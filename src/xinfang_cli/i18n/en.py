@@ -79,7 +79,8 @@ MESSAGES: dict[str, str] = {
     "opt.db": "Database: a file path (SQLite) or a URL such as postgresql+psycopg://host/db. "
               "Default: xf.db in the data directory.",
     "opt.lang": "Language of messages and reports: zh or en (default from the locale).",
-    "opt.by": "Operator recorded in the history (default: XF_USER, else the OS login).",
+    "opt.by": "Operator recorded in the history (default: XF_USER, else the OS login; on a "
+              "shared server, the login itself).",
     "opt.version": "Print the version and exit.",
     "opt.format": "Output format: table or json.",
     "opt.json": "Short for --format json.",

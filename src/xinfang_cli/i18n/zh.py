@@ -65,7 +65,7 @@ MESSAGES: dict[str, str] = {
     "panel.arguments": "参数",
     "opt.db": "数据库：文件路径（SQLite）或 URL，如 postgresql+psycopg://主机/库名。默认：数据目录中的 xf.db。",
     "opt.lang": "消息和报表的语言：zh 或 en（默认按系统区域设置）。",
-    "opt.by": "记入历史的操作人（默认：XF_USER，否则为系统登录名）。",
+    "opt.by": "记入历史的操作人（默认：XF_USER，否则为系统登录名；共享服务器上即数据库登录名本身）。",
     "opt.version": "显示版本号并退出。",
     "opt.format": "输出格式：table 或 json。",
     "opt.json": "等同于 --format json。",
