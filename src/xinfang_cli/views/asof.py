@@ -148,20 +148,29 @@ def assessment_year(session: Session, start: date, backlog_only: bool = False) -
     Pending then and untouched since: pending now, with their last status change by then
     (the partial index of pending cases finds them). Changed since: pending then if the
     first status change after the eve started from a pending status (a registration is no
-    change; a correction is true of every day), or, where none came after, if pending now:
-    that first row looked up case by case in the history's `case_id` index."""
+    change; a correction is true of every day), or, where none came after, if pending now.
+    Those rows are read for the listed cases in one query, not looked up case by case: on
+    a server, a unit login's policy on the history ran once per lookup (the district's
+    report: 0.26 s against 0.01 s)."""
     eve = start - timedelta(days=1)
     kinds = (Case.backlog.is_not(None),) if backlog_only else ()
     untouched = session.scalars(select(Case.id).where(
         Case.pending_due.is_not(None), Case.status.in_([str(s) for s in PENDING]),
         Case.received <= eve, Case.status_on <= eve, *kinds))
-    first = (select(History.old).where(
-        History.case_id == Case.id, History.field == "status", History.on > eve,
-        History.action.not_in(("add", "edit"))).order_by(History.id).limit(1)
-        .scalar_subquery())
-    changed = session.execute(select(Case.id, func.coalesce(first, Case.status)).where(
-        Case.received <= eve, Case.status_on > eve, *kinds))
-    replayed = {case_id for case_id, then in changed if then in PENDING}
+    changed = dict(session.execute(select(Case.id, Case.status).where(
+        Case.received <= eve, Case.status_on > eve, *kinds)).all())
+    rows = (select(History.case_id, History.old)
+            .where(History.field == "status", History.on > eve,
+                   History.action.not_in(("add", "edit")))
+            .order_by(History.id))
+    if len(changed) <= LISTED:  # looked up by case, else every later status row read once
+        rows = rows.where(History.case_id.in_(list(changed)))
+    first: dict[str, str | None] = {}
+    for case_id, old in session.execute(rows):
+        if case_id in changed:
+            first.setdefault(case_id, old)
+    replayed = {case_id for case_id, now in changed.items()
+                if first.get(case_id, now) in PENDING}
     return Year(start, frozenset(untouched) | replayed, backlog_only)
 
 

@@ -135,9 +135,9 @@ def report_counts(start: date, end: date) -> dict[str, ColumnElement[Any]]:
         "accepted": asof.count_if(Case.accepted.between(start, end)),
         # past the 15-day limit (the report's "accepted late"): from the same scan
         "accepted_late": asof.count_if(Case.accepted.between(start, end),
-                                  Case.accepted > Case.accept_due),
+                                       Case.accepted > Case.accept_due),
         "rejected": asof.count_if(Case.status == str(CaseStatus.REJECTED),
-                             asof.decided().between(start, end)),
+                                  asof.decided().between(start, end)),
     }
     return counts
 
