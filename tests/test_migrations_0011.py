@@ -53,6 +53,8 @@ def _rules(url: str) -> dict[str, object]:
                 "policies": sorted(conn.execute(text(
                     "SELECT tablename, policyname, cmd, roles::text, qual, with_check "
                     "FROM pg_policies WHERE schemaname = 'public'")).all()),
+                "indexes": sorted(conn.scalars(text(
+                    "SELECT indexname FROM pg_indexes WHERE tablename = 'petition_case'"))),
                 "views": sorted(conn.scalars(text(
                     "SELECT table_schema || '.' || table_name FROM information_schema.views "
                     "WHERE table_schema = 'xf_masked'"))),
@@ -72,6 +74,7 @@ def test_upgrade_to_0011_keeps_the_rows_and_sets_the_servers_rules(at_0010: str)
         assert after == rules  # SQLite: nothing to do
         return
     assert after["views"] == ["xf_masked.history", "xf_masked.petition_case"]
+    assert set(after["indexes"]) - set(rules["indexes"]) == {"ix_case_unit_ids"}  # type: ignore[arg-type]
     # the viewer's whole-table reads of the two tables become reads of their other columns
     lost = set(rules["tables"]) - set(after["tables"])  # type: ignore[arg-type]
     assert lost == {("xf_unit", "history", "DELETE"), ("xf_unit", "history", "UPDATE"),

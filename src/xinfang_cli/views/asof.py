@@ -126,18 +126,25 @@ class Year:
     def carried_sql(self) -> ColumnElement[bool]:
         """The carried cases in SQL: their ids where they are few; where they are many (an
         old ledger imported without its closures), what makes them so, as
-        `assessment_year` reads it, in one correlated lookup a case: a list that long
-        would pass the database's limit on parameters."""
+        `assessment_year` reads it: a list that long would pass the database's limit on
+        parameters. Each case's first status row after the eve is found for all of them
+        at once, not looked up case by case (on a server, a unit login's policy on the
+        history would run once per lookup)."""
         if len(self.carried) <= LISTED:
             return Case.id.in_(sorted(self.carried))
         eve = self.start - timedelta(days=1)
-        first = (select(History.old).where(
-            History.case_id == Case.id, History.field == "status", History.on > eve,
-            History.action.not_in(("add", "edit"))).order_by(History.id).limit(1)
-            .scalar_subquery())
-        then = func.coalesce(when((Case.status_on > eve, first)), Case.status)
+        firsts = (select(func.min(History.id))
+                  .where(History.field == "status", History.on > eve,
+                         History.action.not_in(("add", "edit")))
+                  .group_by(History.case_id))
+        first = (select(History.case_id, History.old).where(History.id.in_(firsts))
+                 .subquery("first"))
+        then = func.coalesce(when((Case.status_on > eve, first.c.old)), Case.status)
         kinds = (Case.backlog.is_not(None),) if self.backlog_only else ()
-        return and_(Case.received <= eve, then.in_([str(s) for s in PENDING]), *kinds)
+        return Case.id.in_(
+            select(Case.id).outerjoin(first, first.c.case_id == Case.id)
+            .where(Case.received <= eve, then.in_([str(s) for s in PENDING]), *kinds)
+            .correlate(None))  # its own scan of the cases, not the enclosing query's row
 
 
 def assessment_year(session: Session, start: date, backlog_only: bool = False) -> Year:
