@@ -101,6 +101,37 @@ def new_database(backend: str, tmp_path, build) -> Iterator[str]:  # type: ignor
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def built_at(revision: str):  # type: ignore[no-untyped-def]
+    """A builder for `new_database`: the rows of revision 0001, then up to `revision`."""
+    def build(url: str) -> None:
+        from xinfang_cli.store.migrate import upgrade
+
+        build_at_0001(url)
+        engine = create_engine(url)
+        try:
+            upgrade(engine, revision)
+        finally:
+            engine.dispose()
+    return build
+
+
+def up_and_down(url: str, revision: str) -> None:
+    """Upgrade the database to the newest revision, then downgrade it to `revision`."""
+    from alembic import command
+
+    from xinfang_cli.store.migrate import alembic_config, upgrade
+
+    engine = create_engine(url)
+    try:
+        upgrade(engine)
+        with engine.begin() as conn:
+            config = alembic_config(url)
+            config.attributes["connection"] = conn
+            command.downgrade(config, revision)
+    finally:
+        engine.dispose()
+
+
 def _xf(url: str) -> Xf:
     return Xf(url.removeprefix("sqlite:///") if url.startswith("sqlite") else url, "any")
 

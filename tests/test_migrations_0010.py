@@ -8,26 +8,15 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import create_engine, text
 
-from test_migrations_0002 import build_at_0001, new_database, snapshot
+from test_migrations_0002 import built_at, new_database, snapshot, up_and_down
 from test_migrations_0005 import _xf
 from xinfang_cli.store.db import HEAD
-
-
-def _at_0009(url: str) -> None:
-    from xinfang_cli.store.migrate import upgrade
-
-    build_at_0001(url)
-    engine = create_engine(url)
-    try:
-        upgrade(engine, "0009_access")
-    finally:
-        engine.dispose()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def at_0009(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:  # type: ignore[no-untyped-def]
     """A URL of a new database at revision 0009, with rows in every table."""
-    yield from new_database(request.param, tmp_path, _at_0009)
+    yield from new_database(request.param, tmp_path, built_at("0009_access"))
 
 
 def _indexes(url: str) -> dict[str, str]:
@@ -84,20 +73,7 @@ def test_upgrade_to_0010_counts_the_backlog_carried_into_the_next_year(
 
 
 def test_downgrade_from_0010_drops_only_its_indexes(at_0009: str) -> None:
-    from alembic import command
-
-    from xinfang_cli.store.migrate import alembic_config, upgrade
-
     before = snapshot(at_0009)
-    engine = create_engine(at_0009)
-    try:
-        upgrade(engine)
-        with engine.begin() as conn:
-            config = alembic_config(at_0009)
-            config.attributes["connection"] = conn
-            command.downgrade(config, "0009_access")
-            assert conn.scalar(text("SELECT version_num FROM alembic_version")) == "0009_access"
-    finally:
-        engine.dispose()
+    up_and_down(at_0009, "0009_access")
     assert snapshot(at_0009) == before
     assert _indexes(at_0009) == {}

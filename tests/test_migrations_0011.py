@@ -9,26 +9,15 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import create_engine, inspect, text
 
-from test_migrations_0002 import build_at_0001, new_database, snapshot
+from test_migrations_0002 import built_at, new_database, snapshot, up_and_down
 from test_migrations_0005 import _xf
 from xinfang_cli.store.db import HEAD
-
-
-def _at_0010(url: str) -> None:
-    from xinfang_cli.store.migrate import upgrade
-
-    build_at_0001(url)
-    engine = create_engine(url)
-    try:
-        upgrade(engine, "0010_report_indexes")
-    finally:
-        engine.dispose()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def at_0010(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:  # type: ignore[no-untyped-def]
     """A URL of a new database at revision 0010, with rows in every table."""
-    yield from new_database(request.param, tmp_path, _at_0010)
+    yield from new_database(request.param, tmp_path, built_at("0010_report_indexes"))
 
 
 def _rules(url: str) -> dict[str, object]:
@@ -97,19 +86,7 @@ def test_upgrade_to_0011_keeps_the_rows_and_sets_the_servers_rules(at_0010: str)
 
 
 def test_downgrade_from_0011_gives_back_the_rules_of_0010(at_0010: str) -> None:
-    from alembic import command
-
-    from xinfang_cli.store.migrate import alembic_config, upgrade
-
     before, rules = snapshot(at_0010), _rules(at_0010)
-    engine = create_engine(at_0010)
-    try:
-        upgrade(engine)
-        with engine.begin() as conn:
-            config = alembic_config(at_0010)
-            config.attributes["connection"] = conn
-            command.downgrade(config, "0010_report_indexes")
-    finally:
-        engine.dispose()
+    up_and_down(at_0010, "0010_report_indexes")
     assert snapshot(at_0010) == before
     assert _rules(at_0010) == rules
