@@ -91,11 +91,13 @@ def upgrade() -> None:
     op.execute("ALTER FUNCTION xf_masked.read_only() OWNER TO xf_owner")
     for table, masks in MASKED.items():
         columns = _columns(table)
-        shown = [c for c in columns if c not in masks]
+        # the names as quote_ident gives them: a keyword comes quoted ("by")
+        plain = {c: c.strip('"') for c in columns}
+        shown = [c for c in columns if plain[c] not in masks]
         op.execute(f"REVOKE SELECT ON {table} FROM xf_viewer")
         op.execute(f"GRANT SELECT ({', '.join(shown)}) ON {table} TO xf_viewer")
-        listed = ", ".join(f"CAST({masks[c].format(c=c)} AS {kind}) AS {c}" if c in masks
-                           else c for c, kind in columns.items())
+        listed = ", ".join(f"CAST({masks[plain[c]].format(c=c)} AS {kind}) AS {c}"
+                           if plain[c] in masks else c for c, kind in columns.items())
         op.execute(f"CREATE VIEW xf_masked.{table} AS SELECT {listed} FROM public.{table}")
         op.execute(f"ALTER VIEW xf_masked.{table} OWNER TO xf_owner")
         op.execute(f"GRANT SELECT ON xf_masked.{table} TO xf_viewer")

@@ -241,8 +241,7 @@ def operation() -> Iterator["Op"]:
 
 def operator(session: "Session") -> str:
     """Who the history names. On a shared server, the login itself (`session_user`), for
-    every login, a superuser's too: a `--by` or XF_USER naming anyone else is refused (an
-    old ledger's operators come with its rows, not from `--by`)."""
+    every login, a superuser's too: a `--by` or XF_USER naming anyone else is refused."""
     if session.get_bind().dialect.name != "postgresql":
         return STATE.by
     from sqlalchemy import text
